@@ -1,0 +1,167 @@
+package shop.storefront.catalog.internal.seed;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * A realistic, deterministic demo catalog: the same seed gives the same categories, products, prices
+ * and stock, so tests can reason about it and benchmarks are repeatable. Pure data, no I/O.
+ */
+public final class DemoCatalog {
+
+    public record CategoryRow(long id, String slug, String name, String description, Long parentId, int position) {
+    }
+
+    public record ProductRow(long id, String slug, String name, String description, String brand, String status,
+            long categoryId, boolean featured, Instant createdAt) {
+    }
+
+    public record VariantRow(long productId, String sku, Map<String, String> options, BigDecimal price,
+            BigDecimal compareAt, int stock, int weightGrams, int position) {
+    }
+
+    public record ImageRow(long productId, String storageKey, String altText, int position) {
+    }
+
+    /** A product with its variants and images, generated together. */
+    public record Item(ProductRow product, List<VariantRow> variants, List<ImageRow> images) {
+    }
+
+    private enum Options { SIZE_AND_COLOUR, SHOE_SIZE_AND_COLOUR, COLOUR }
+
+    private record Leaf(String slug, String name, String parent, Options options, int minPrice, int maxPrice, int grams,
+            List<String> nouns) {
+    }
+
+    private static final List<String[]> TOP = List.of(
+            new String[] {"clothing", "Clothing", "Everyday and technical clothing for every season."},
+            new String[] {"footwear", "Footwear", "Shoes and boots for the road, the trail and the town."},
+            new String[] {"outdoor", "Outdoor", "Gear for nights under the stars."},
+            new String[] {"home", "Home & Kitchen", "Things that make a home work."},
+            new String[] {"electronics", "Electronics", "Sound and power for life on the move."});
+
+    private static final List<Leaf> LEAVES = List.of(
+            new Leaf("jackets", "Jackets", "clothing", Options.SIZE_AND_COLOUR, 59, 329, 700, List.of("Jacket", "Parka", "Windbreaker", "Shell Jacket")),
+            new Leaf("t-shirts", "T-shirts", "clothing", Options.SIZE_AND_COLOUR, 12, 45, 180, List.of("T-shirt", "Tee", "Polo Shirt")),
+            new Leaf("trousers", "Trousers", "clothing", Options.SIZE_AND_COLOUR, 35, 120, 450, List.of("Chinos", "Jeans", "Joggers", "Trousers")),
+            new Leaf("knitwear", "Knitwear", "clothing", Options.SIZE_AND_COLOUR, 39, 160, 500, List.of("Jumper", "Cardigan", "Hoodie")),
+            new Leaf("running-shoes", "Running shoes", "footwear", Options.SHOE_SIZE_AND_COLOUR, 69, 199, 600, List.of("Running Shoe", "Trail Shoe")),
+            new Leaf("boots", "Boots", "footwear", Options.SHOE_SIZE_AND_COLOUR, 89, 259, 1200, List.of("Boot", "Chelsea Boot", "Hiking Boot")),
+            new Leaf("sandals", "Sandals", "footwear", Options.SHOE_SIZE_AND_COLOUR, 19, 89, 400, List.of("Sandal", "Slide")),
+            new Leaf("tents", "Tents", "outdoor", Options.COLOUR, 129, 699, 2500, List.of("Tent", "Shelter", "Tarp")),
+            new Leaf("backpacks", "Backpacks", "outdoor", Options.COLOUR, 39, 249, 1100, List.of("Backpack", "Daypack", "Rucksack")),
+            new Leaf("sleeping-bags", "Sleeping bags", "outdoor", Options.COLOUR, 59, 399, 1300, List.of("Sleeping Bag", "Quilt")),
+            new Leaf("cookware", "Cookware", "home", Options.COLOUR, 19, 179, 1800, List.of("Frying Pan", "Saucepan", "Casserole")),
+            new Leaf("lighting", "Lighting", "home", Options.COLOUR, 24, 219, 900, List.of("Table Lamp", "Pendant Light", "Floor Lamp")),
+            new Leaf("bedding", "Bedding", "home", Options.COLOUR, 19, 149, 1000, List.of("Duvet Cover", "Pillow", "Throw")),
+            new Leaf("headphones", "Headphones", "electronics", Options.COLOUR, 29, 349, 250, List.of("Headphones", "Earbuds")),
+            new Leaf("speakers", "Speakers", "electronics", Options.COLOUR, 39, 499, 1500, List.of("Speaker", "Soundbar")),
+            new Leaf("chargers", "Chargers", "electronics", Options.COLOUR, 9, 89, 200, List.of("Charger", "Power Bank", "Cable")));
+
+    private static final List<String> ADJECTIVES = List.of("Alpine", "Coastal", "Urban", "Classic", "Nordic", "Summit",
+            "Trail", "Harbour", "Meadow", "Granite", "Ember", "Drift", "Aurora", "Canyon", "Willow", "Tidal", "Ridge",
+            "Solstice", "Cedar", "Glacier");
+    private static final List<String> QUALITIES = List.of("Lightweight", "Waterproof", "Organic", "Insulated",
+            "Recycled", "Merino", "Compact", "Heritage", "Performance", "Everyday", "Ultralight", "Wireless");
+    private static final List<String> BRANDS = List.of("Northwind", "Fjellvik", "Cobalt & Co", "Lumen", "Harbor",
+            "Kestrel", "Oakridge", "Tundra", "Pioneer", "Meridian", "Brightwater", "Saltmarsh");
+    private static final List<String> COLOURS = List.of("Black", "Navy", "Olive", "Red", "Grey", "Sand", "White", "Blue");
+    private static final Map<String, String> COLOUR_HEX = Map.of("Black", "2b2b2b", "Navy", "1f3a5f", "Olive", "6b7a3a",
+            "Red", "b3362b", "Grey", "8a8f95", "Sand", "c9b48a", "White", "e9e6df", "Blue", "3f7cc0");
+    private static final List<String> SIZES = List.of("XS", "S", "M", "L", "XL");
+    private static final List<String> SHOE_SIZES = List.of("38", "39", "40", "41", "42", "43", "44", "45", "46");
+
+    private final Random random;
+    private final Instant now;
+
+    public DemoCatalog(long seed, Instant now) {
+        this.random = new Random(seed);
+        this.now = now;
+    }
+
+    public List<CategoryRow> categories() {
+        List<CategoryRow> rows = new ArrayList<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (int i = 0; i < TOP.size(); i++) {
+            String[] top = TOP.get(i);
+            ids.put(top[0], (long) i + 1);
+            rows.add(new CategoryRow(i + 1, top[0], top[1], top[2], null, i));
+        }
+        for (int i = 0; i < LEAVES.size(); i++) {
+            Leaf leaf = LEAVES.get(i);
+            rows.add(new CategoryRow(TOP.size() + i + 1, leaf.slug(), leaf.name(),
+                    leaf.name() + " from independent brands, chosen for how long they last.", ids.get(leaf.parent()), i));
+        }
+        return rows;
+    }
+
+    /** Generates products 1..count in order, handing each to {@code sink} (so huge catalogs stream). */
+    public void products(int count, Consumer<Item> sink) {
+        for (long id = 1; id <= count; id++) {
+            int leafIndex = random.nextInt(LEAVES.size());
+            sink.accept(product(id, leafIndex, LEAVES.get(leafIndex)));
+        }
+    }
+
+    private Item product(long id, int leafIndex, Leaf leaf) {
+        String noun = pick(leaf.nouns());
+        String name = pick(ADJECTIVES) + " " + pick(QUALITIES) + " " + noun;
+        String brand = pick(BRANDS);
+        String slug = slugify(name) + "-" + id;
+        int roll = random.nextInt(100);
+        String status = roll < 2 ? "draft" : roll < 3 ? "archived" : "active";
+        String description = "The " + name + " by " + brand + " is made for " + leaf.name().toLowerCase(Locale.ROOT)
+                + " lovers who want quality without fuss. " + pick(List.of("Built to last for years.",
+                        "Designed in Europe and tested in all weathers.", "Made with recycled materials where possible.",
+                        "Backed by a two-year guarantee.", "Easy to care for and repair."));
+        Instant created = now.minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));
+        ProductRow product = new ProductRow(id, slug, name, description, brand, status,
+                TOP.size() + leafIndex + 1, random.nextInt(100) < 6, created);
+
+        BigDecimal price = BigDecimal.valueOf(leaf.minPrice() + random.nextInt(leaf.maxPrice() - leaf.minPrice() + 1))
+                .subtract(random.nextBoolean() ? new BigDecimal("0.01") : BigDecimal.ZERO);
+        BigDecimal compareAt = random.nextInt(100) < 15
+                ? price.multiply(new BigDecimal("1.25")).setScale(0, RoundingMode.UP).subtract(new BigDecimal("0.01")) : null;
+        int variantCount = 1 + random.nextInt(5);
+        String colour = pick(COLOURS);
+        List<VariantRow> variants = new ArrayList<>();
+        int start = random.nextInt(8);
+        for (int v = 0; v < variantCount; v++) {
+            Map<String, String> options = new LinkedHashMap<>();
+            switch (leaf.options()) {
+                case SIZE_AND_COLOUR -> options.put("size", SIZES.get((start + v) % SIZES.size()));
+                case SHOE_SIZE_AND_COLOUR -> options.put("size", SHOE_SIZES.get((start + v) % SHOE_SIZES.size()));
+                case COLOUR -> colour = COLOURS.get((start + v) % COLOURS.size());
+            }
+            options.put("colour", colour);
+            int stock = random.nextInt(100) < 12 ? 0 : 1 + random.nextInt(60);
+            variants.add(new VariantRow(id, "SKU-" + id + "-" + (v + 1), options, price, compareAt, stock,
+                    leaf.grams() + random.nextInt(leaf.grams() / 4 + 1), v));
+        }
+        List<ImageRow> images = new ArrayList<>();
+        int imageCount = 1 + random.nextInt(3);
+        for (int i = 0; i < imageCount; i++) {
+            String hex = COLOUR_HEX.get(i == 0 ? colour : pick(COLOURS));
+            images.add(new ImageRow(id, "placeholder/" + slugify(noun) + "/" + hex + ".svg",
+                    name + (i == 0 ? "" : ", view " + (i + 1)), i));
+        }
+        return new Item(product, variants, images);
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    static String slugify(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

@@ -1,0 +1,125 @@
+package shop.storefront.catalog.internal.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Cache-aside for catalog reads, shared by every instance through Redis.
+ *
+ * <p>Each entry belongs to a scope ("listings", or one product) whose version number is part of the
+ * entry's key. Invalidating a scope increments its version after the database commit, so a reader that
+ * loaded old rows just before the change writes them under a version nobody reads any more; old entries
+ * simply expire. A Redis outage degrades to reading PostgreSQL, never to an error page.
+ */
+@ApplicationScoped
+public class CatalogCache {
+
+    private static final Logger LOG = Logger.getLogger(CatalogCache.class);
+    static final String PREFIX = "catalog:";
+    private static final String EPOCH = "all";
+
+    private final ValueCommands<String, String> values;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private final SetArgs expiry;
+
+    CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics,
+            @ConfigProperty(name = "storefront.catalog.cache-ttl", defaultValue = "10m") Duration ttl) {
+        this.values = redis.value(String.class);
+        this.json = json;
+        this.metrics = metrics;
+        this.expiry = new SetArgs().ex(ttl);
+    }
+
+    /** The cached value of {@code key} within {@code scope}, loading and storing it on a miss (null is not stored). */
+    public <T> T get(String scope, String key, JavaType type, Supplier<T> loader) {
+        String entryKey;
+        String cached;
+        try {
+            entryKey = PREFIX + scope + ":v" + versions(scope) + ":" + digest(key);
+            cached = values.get(entryKey);
+        } catch (RuntimeException e) {
+            LOG.warnf("Catalog cache unavailable, reading the database: %s", e.getMessage());
+            return loader.get();
+        }
+        if (cached != null) {
+            try {
+                T hit = json.readValue(cached, type);
+                count(scope, "hit");
+                return hit;
+            } catch (JsonProcessingException e) {
+                LOG.warnf("Dropping unreadable cache entry %s: %s", entryKey, e.getOriginalMessage());
+            }
+        }
+        count(scope, "miss");
+        T loaded = loader.get();
+        if (loaded == null) {
+            return null;
+        }
+        try {
+            values.set(entryKey, json.writeValueAsString(loaded), expiry);
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("Could not cache %s: %s", entryKey, e.getMessage());
+        }
+        return loaded;
+    }
+
+    /** Makes every entry of {@code scope} unreachable, on every instance. */
+    public void invalidate(String scope) {
+        values.incr(versionKey(scope));
+    }
+
+    /** Makes every catalog entry unreachable, e.g. after the catalog was reloaded in bulk. */
+    public void invalidateAll() {
+        values.incr(versionKey(EPOCH));
+    }
+
+    public JavaType type(Class<?> type) {
+        return json.getTypeFactory().constructType(type);
+    }
+
+    public JavaType listOf(Class<?> element) {
+        return json.getTypeFactory().constructCollectionType(java.util.List.class, element);
+    }
+
+    /** "epoch.scopeVersion" in one round trip. */
+    private String versions(String scope) {
+        Map<String, String> found = values.mget(versionKey(EPOCH), versionKey(scope));
+        return Objects.requireNonNullElse(found.get(versionKey(EPOCH)), "0") + "."
+                + Objects.requireNonNullElse(found.get(versionKey(scope)), "0");
+    }
+
+    private static String versionKey(String scope) {
+        return PREFIX + "version:" + scope;
+    }
+
+    private void count(String scope, String result) {
+        String region = scope.startsWith("product:") ? "product" : scope;
+        metrics.counter("storefront.catalog.cache", "region", region, "result", result).increment();
+    }
+
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

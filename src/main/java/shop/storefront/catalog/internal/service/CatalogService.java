@@ -1,0 +1,110 @@
+package shop.storefront.catalog.internal.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import shop.storefront.catalog.Catalog;
+import shop.storefront.catalog.CategoryNode;
+import shop.storefront.catalog.CategoryView;
+import shop.storefront.catalog.ListingPage;
+import shop.storefront.catalog.ListingQuery;
+import shop.storefront.catalog.ProductDetail;
+import shop.storefront.catalog.ProductSummary;
+import shop.storefront.catalog.internal.domain.Category;
+import shop.storefront.catalog.internal.domain.Product;
+import shop.storefront.platform.Money;
+
+/** The catalog's read API: cached in Redis, loaded from PostgreSQL on a miss. */
+@ApplicationScoped
+public class CatalogService implements Catalog {
+
+    /** Cache scope of everything that lists several products; product pages have one scope each. */
+    static final String LISTINGS = "listings";
+
+    private final CatalogCache cache;
+    private final ProductListings listings;
+    private final ImageUrls images;
+
+    CatalogService(CatalogCache cache, ProductListings listings, ImageUrls images) {
+        this.cache = cache;
+        this.listings = listings;
+        this.images = images;
+    }
+
+    @Override
+    public List<CategoryNode> categoryTree() {
+        return tree().roots();
+    }
+
+    @Override
+    public Optional<CategoryView> category(String slug) {
+        CategoryTree tree = tree();
+        return tree.bySlug(slug).map(row -> new CategoryView(row.slug(), row.name(), row.description(),
+                tree.breadcrumb(row.id()), tree.childrenOf(row.id())));
+    }
+
+    @Override
+    public ListingPage products(ListingQuery query) {
+        return cache.get(LISTINGS, "page:" + query, cache.type(ListingPage.class), () -> load(query));
+    }
+
+    @Override
+    public List<ProductSummary> featured(int limit) {
+        return cache.get(LISTINGS, "featured:" + limit, cache.listOf(ProductSummary.class),
+                () -> QuarkusTransaction.requiringNew().call(() -> listings.featured(limit)));
+    }
+
+    @Override
+    public Optional<ProductDetail> product(String slug) {
+        // Unknown slugs are not cached: they cost one indexed lookup and cannot grow the cache.
+        ProductDetail detail = cache.get(productScope(slug), slug, cache.type(ProductDetail.class),
+                () -> QuarkusTransaction.requiringNew().call(() -> loadProduct(slug)));
+        return Optional.ofNullable(detail);
+    }
+
+    static String productScope(String slug) {
+        return "product:" + slug;
+    }
+
+    private ListingPage load(ListingQuery query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> categoryIds = null;
+            if (query.categorySlug() != null) {
+                CategoryTree tree = tree();
+                categoryIds = tree.bySlug(query.categorySlug()).map(row -> tree.selfAndDescendants(row.id())).orElse(List.of(-1L));
+            }
+            ListingPage page = listings.find(query, categoryIds);
+            if (page.total() == 0 && query.isSearch()) {
+                return new ListingPage(page.items(), page.page(), page.size(), 0, page.facets(), listings.suggestions(query.text()));
+            }
+            return page;
+        });
+    }
+
+    private CategoryTree tree() {
+        return cache.get(LISTINGS, "categories", cache.type(CategoryTree.class),
+                () -> QuarkusTransaction.requiringNew().call(CatalogService::loadTree));
+    }
+
+    private static CategoryTree loadTree() {
+        List<Category> all = Category.listAll();
+        return new CategoryTree(all.stream()
+                .map(c -> new CategoryTree.Row(c.id, c.slug, c.name, c.description, c.parentId, c.position)).toList());
+    }
+
+    private ProductDetail loadProduct(String slug) {
+        return Product.findActiveWithVariants(slug).map(p -> {
+            List<ProductSummary.Image> productImages = p.images.stream()
+                    .map(i -> images.image(i.storageKey, i.altText)).toList();
+            List<ProductDetail.Variant> variants = p.variants.stream()
+                    .map(v -> new ProductDetail.Variant(v.sku, v.options, new Money(v.priceAmount, v.currency.trim()),
+                            v.compareAtAmount == null ? null : new Money(v.compareAtAmount, v.currency.trim()),
+                            v.stockOnHand, v.weightGrams))
+                    .toList();
+            List<CategoryView.Crumb> crumbs = tree().breadcrumb(p.category.id);
+            return new ProductDetail(p.slug, p.name, p.description, p.brand, p.category.slug, crumbs, variants,
+                    productImages, p.createdAt, p.updatedAt);
+        }).orElse(null);
+    }
+}

@@ -1,0 +1,197 @@
+package shop.storefront.catalog.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import shop.storefront.catalog.ListingPage;
+import shop.storefront.catalog.ListingPage.FacetGroup;
+import shop.storefront.catalog.ListingPage.FacetValue;
+import shop.storefront.catalog.ListingQuery;
+import shop.storefront.catalog.ProductSummary;
+import shop.storefront.platform.Money;
+import shop.storefront.platform.StorefrontConfig;
+
+/** Listing, search and facet queries, straight SQL over the catalog schema with bound parameters only. */
+@ApplicationScoped
+public class ProductListings {
+
+    /** Price facet bands: lower bounds; each band ends where the next starts. */
+    static final List<BigDecimal> PRICE_BANDS = List.of(new BigDecimal("0"), new BigDecimal("25"),
+            new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("250"));
+    private static final List<String> SIZE_ORDER = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL");
+    private static final String SUMMARY_COLUMNS = """
+            SELECT p.slug, p.name, p.brand, p.min_price_amount, p.currency, p.in_stock, img.storage_key, img.alt_text
+              FROM catalog.product p
+              LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
+                                  WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true""";
+
+    private final EntityManager em;
+    private final ImageUrls images;
+    private final String currency;
+
+    ProductListings(EntityManager em, ImageUrls images, StorefrontConfig config) {
+        this.em = em;
+        this.images = images;
+        this.currency = config.currency();
+    }
+
+    public ListingPage find(ListingQuery query, List<Long> categoryIds) {
+        ListingFilters filters = new ListingFilters(query, categoryIds);
+        long total = ((Number) query("SELECT count(*) FROM catalog.product p" + filters.where(null), filters)
+                .getSingleResult()).longValue();
+        List<ProductSummary> items = total <= query.offset() ? List.of() : items(query, filters);
+        List<FacetGroup> facets = new ArrayList<>();
+        facets.add(brandFacet(query, filters));
+        facets.add(priceFacet(query, filters));
+        facets.addAll(optionFacets(query, filters));
+        facets.add(stockFacet(query, filters));
+        return new ListingPage(items, query.page(), query.size(), total,
+                facets.stream().filter(f -> !f.values().isEmpty()).toList(), List.of());
+    }
+
+    public List<ProductSummary> featured(int limit) {
+        Query q = em.createNativeQuery(SUMMARY_COLUMNS
+                + " WHERE p.status = 'active' AND p.featured ORDER BY p.created_at DESC, p.id LIMIT :limit");
+        q.setParameter("limit", limit);
+        return summaries(q.getResultList());
+    }
+
+    private List<ProductSummary> items(ListingQuery query, ListingFilters filters) {
+        String order = switch (query.sort()) {
+            case RELEVANCE -> "ts_rank_cd(p.search_vector, " + filters.tsQuery() + ") DESC, p.id";
+            case NEWEST -> "p.created_at DESC, p.id DESC";
+            case PRICE_ASC -> "p.min_price_amount ASC NULLS LAST, p.id";
+            case PRICE_DESC -> "p.min_price_amount DESC NULLS LAST, p.id";
+            case NAME -> "p.name, p.id";
+        };
+        Query q = query(SUMMARY_COLUMNS + filters.where(null) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", filters);
+        q.setParameter("limit", query.size());
+        q.setParameter("offset", query.offset());
+        return summaries(q.getResultList());
+    }
+
+    private FacetGroup brandFacet(ListingQuery query, ListingFilters filters) {
+        List<Object[]> rows = query("SELECT p.brand, count(*) FROM catalog.product p" + filters.where(ListingFilters.BRAND)
+                + " GROUP BY p.brand ORDER BY count(*) DESC, p.brand LIMIT 40", filters).getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        query.brands().forEach(b -> counts.putIfAbsent(b, 0L));
+        return new FacetGroup("brand", "Brand", counts.entrySet().stream()
+                .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue(), query.brands().contains(e.getKey())))
+                .toList());
+    }
+
+    private FacetGroup priceFacet(ListingQuery query, ListingFilters filters) {
+        StringBuilder band = new StringBuilder("CASE");
+        for (int i = PRICE_BANDS.size() - 1; i > 0; i--) {
+            band.append(" WHEN p.min_price_amount >= ").append(PRICE_BANDS.get(i).toPlainString()).append(" THEN ").append(i);
+        }
+        band.append(" ELSE 0 END");
+        List<Object[]> rows = query("SELECT " + band + ", count(*) FROM catalog.product p" + filters.where(ListingFilters.PRICE)
+                + " AND p.min_price_amount IS NOT NULL GROUP BY 1 ORDER BY 1", filters).getResultList();
+        List<FacetValue> values = new ArrayList<>();
+        for (Object[] row : rows) {
+            int i = ((Number) row[0]).intValue();
+            BigDecimal min = PRICE_BANDS.get(i);
+            BigDecimal max = i + 1 < PRICE_BANDS.size() ? PRICE_BANDS.get(i + 1) : null;
+            ListingQuery.PriceRange range = new ListingQuery.PriceRange(min, max);
+            String label = max == null ? "From " + new Money(min, currency).display()
+                    : new Money(min, currency).display() + " – " + new Money(max, currency).display();
+            values.add(new FacetValue(range.param(), label, ((Number) row[1]).longValue(), range.equals(query.price())));
+        }
+        return new FacetGroup("price", "Price", values);
+    }
+
+    private List<FacetGroup> optionFacets(ListingQuery query, ListingFilters filters) {
+        String base = "SELECT o.key, o.value, count(DISTINCT p.id) FROM catalog.product p"
+                + " JOIN catalog.variant v ON v.product_id = p.id CROSS JOIN LATERAL jsonb_each_text(v.options) o";
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        Set<String> filtered = query.options().keySet();
+        // Options nobody filters by yet: one query under every filter.
+        String unfiltered = base + filters.where(null) + (filtered.isEmpty() ? "" : " AND o.key NOT IN (:filteredKeys)")
+                + " GROUP BY 1, 2";
+        Query q = query(unfiltered, filters);
+        if (!filtered.isEmpty()) {
+            q.setParameter("filteredKeys", filtered);
+        }
+        collect(q.getResultList(), counts);
+        // Each filtered option counts its values under all the other filters.
+        for (String key : filtered) {
+            Query own = query(base + filters.where(ListingFilters.OPTION_PREFIX + key) + " AND o.key = :facetKey GROUP BY 1, 2", filters);
+            own.setParameter("facetKey", key);
+            collect(own.getResultList(), counts);
+        }
+        List<FacetGroup> groups = new ArrayList<>();
+        counts.forEach((key, valueCounts) -> {
+            SortedSet<String> selected = query.options().get(key);
+            List<FacetValue> values = valueCounts.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> sizeRank(e.getKey())).thenComparing(Map.Entry::getKey))
+                    .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue(), selected != null && selected.contains(e.getKey())))
+                    .toList();
+            groups.add(new FacetGroup(ListingFilters.OPTION_PREFIX + key, capitalize(key), values));
+        });
+        return groups;
+    }
+
+    private FacetGroup stockFacet(ListingQuery query, ListingFilters filters) {
+        long inStock = ((Number) query("SELECT count(*) FROM catalog.product p" + filters.where(ListingFilters.STOCK)
+                + " AND p.in_stock", filters).getSingleResult()).longValue();
+        return new FacetGroup("in_stock", "Availability",
+                inStock == 0 && !query.inStockOnly() ? List.of() : List.of(new FacetValue("true", "In stock", inStock, query.inStockOnly())));
+    }
+
+    /** Spelling suggestions for a search that found nothing: each word replaced by the closest catalog word. */
+    public List<String> suggestions(String text) {
+        em.createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)").getSingleResult();
+        List<String> words = ListingFilters.words(text);
+        List<String> corrected = new ArrayList<>();
+        boolean changed = false;
+        for (String word : words) {
+            List<?> best = em.createNativeQuery("""
+                    SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(p.name || ' ' || p.brand, '[^[:alnum:]]+')) AS w
+                                     FROM catalog.product p
+                                    WHERE p.status = 'active' AND (p.name || ' ' || p.brand) %> :word LIMIT 300) words
+                     WHERE length(w) > 1 ORDER BY similarity(w, :word) DESC, w LIMIT 1""")
+                    .setParameter("word", word).getResultList();
+            String replacement = best.isEmpty() ? word : (String) best.getFirst();
+            changed |= !replacement.equals(word);
+            corrected.add(replacement);
+        }
+        return changed ? List.of(String.join(" ", corrected)) : List.of();
+    }
+
+    private Query query(String sql, ListingFilters filters) {
+        Query q = em.createNativeQuery(sql);
+        filters.paramsFor(sql).forEach(q::setParameter);
+        return q;
+    }
+
+    private List<ProductSummary> summaries(List<Object[]> rows) {
+        return rows.stream().map(r -> new ProductSummary((String) r[0], (String) r[1], (String) r[2],
+                r[3] == null ? null : new Money((BigDecimal) r[3], ((String) r[4]).trim()),
+                (Boolean) r[5], images.image((String) r[6], (String) r[7]))).toList();
+    }
+
+    private static void collect(List<Object[]> rows, Map<String, Map<String, Long>> counts) {
+        rows.forEach(r -> counts.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>())
+                .put((String) r[1], ((Number) r[2]).longValue()));
+    }
+
+    private static int sizeRank(String value) {
+        int rank = SIZE_ORDER.indexOf(value);
+        return rank < 0 ? SIZE_ORDER.size() : rank;
+    }
+
+    private static String capitalize(String key) {
+        return key.isEmpty() ? key : Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    }
+}

@@ -1,0 +1,106 @@
+package shop.storefront.catalog.internal.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.storefront.catalog.Catalog;
+import shop.storefront.catalog.CategoryNode;
+import shop.storefront.catalog.CategoryView;
+import shop.storefront.catalog.ListingPage;
+import shop.storefront.catalog.ListingQuery;
+import shop.storefront.catalog.ProductDetail;
+import shop.storefront.catalog.ProductSummary;
+import shop.storefront.catalog.internal.rest.ListingParams;
+import shop.storefront.platform.StorefrontConfig;
+
+/** Server-rendered shopper pages: everything works with plain links and GET forms, no JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CatalogPages {
+
+    private static final int FEATURED = 8;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<CategoryNode> categories, List<ProductSummary> featured, String canonicalUrl);
+
+        static native TemplateInstance category(CategoryView category, ListingView listing, RawString breadcrumbLd,
+                String canonicalUrl);
+
+        static native TemplateInstance product(ProductDetail product, ProductDetail.Variant selected, RawString productLd,
+                RawString breadcrumbLd, String canonicalUrl);
+
+        static native TemplateInstance search(String q, ListingView listing);
+    }
+
+    private final Catalog catalog;
+    private final ListingParams params;
+    private final StructuredData structuredData;
+    private final String baseUrl;
+
+    CatalogPages(Catalog catalog, ListingParams params, StructuredData structuredData, StorefrontConfig config) {
+        this.catalog = catalog;
+        this.params = params;
+        this.structuredData = structuredData;
+        this.baseUrl = config.baseUrl();
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance home() {
+        return Templates.home(catalog.categoryTree(), catalog.featured(FEATURED), baseUrl + "/");
+    }
+
+    @GET
+    @Path("category/{slug}")
+    @Operation(hidden = true)
+    public TemplateInstance category(@PathParam("slug") String slug, UriInfo uri) {
+        CategoryView category = catalog.category(slug)
+                .orElseThrow(() -> new NotFoundException("We have no category called '" + slug + "'."));
+        ListingQuery query = params.parse(uri.getQueryParameters(), slug, null);
+        ListingPage page = catalog.products(query);
+        if (query.page() > page.totalPages()) {
+            throw new NotFoundException("This category has only " + page.totalPages() + " page(s) of products.");
+        }
+        ListingView listing = ListingView.of(page, query, "/category/" + slug, params);
+        return Templates.category(category, listing, structuredData.breadcrumb(category.breadcrumb()),
+                baseUrl + listing.canonicalPath());
+    }
+
+    @GET
+    @Path("product/{slug}")
+    @Operation(hidden = true)
+    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
+        ProductDetail product = catalog.product(slug)
+                .orElseThrow(() -> new NotFoundException("We could not find that product. It may no longer be sold."));
+        // An unknown or missing SKU shows the default variant: the first one in stock.
+        ProductDetail.Variant selected = product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
+                .or(() -> product.variants().stream().filter(ProductDetail.Variant::inStock).findFirst())
+                .orElse(product.variants().isEmpty() ? null : product.variants().getFirst());
+        return Templates.product(product, selected, structuredData.product(product),
+                structuredData.breadcrumb(product.breadcrumb()), baseUrl + product.path());
+    }
+
+    @GET
+    @Path("search")
+    @Operation(hidden = true)
+    public TemplateInstance search(UriInfo uri) {
+        String text = params.searchText(uri.getQueryParameters().getFirst("q"));
+        if (text == null) {
+            return Templates.search("", null);
+        }
+        ListingQuery query = params.parse(uri.getQueryParameters(), null, text);
+        ListingPage page = catalog.products(query);
+        return Templates.search(text, ListingView.of(page, query, "/search", params));
+    }
+}

@@ -1,0 +1,42 @@
+package shop.storefront.platform;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Objects;
+
+/** An amount in one currency, held at the currency's minor-unit scale. Never a double. */
+public record Money(BigDecimal amount, String currency) implements Comparable<Money> {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Currency iso = Currency.getInstance(Objects.requireNonNull(currency, "currency"));
+        amount = amount.setScale(iso.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+    }
+
+    public static Money of(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    /** Shopper-facing text such as "€1,299.00"; English formatting until locales arrive. */
+    public String display() {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+        format.setCurrency(Currency.getInstance(currency));
+        return format.format(amount);
+    }
+
+    /** Plain decimal for machine-readable markup (JSON-LD, data attributes). */
+    public String plain() {
+        return amount.toPlainString();
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("Cannot compare " + currency + " with " + other.currency);
+        }
+        return amount.compareTo(other.amount);
+    }
+}

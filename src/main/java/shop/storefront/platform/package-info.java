@@ -1,0 +1,2 @@
+/** Shared kernel: money and storefront-wide configuration. */
+package shop.storefront.platform;

@@ -1,0 +1,114 @@
+package shop.storefront.web.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import shop.storefront.web.InvalidInputException;
+import shop.storefront.web.Problem;
+
+/**
+ * Turns every failure into a response a person can act on: an HTML page in the site's look for
+ * browsers, problem+json for /api clients. Never a stack trace.
+ */
+public class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail, String incident);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, HttpServerRequest request) {
+        List<Problem.InvalidParam> params = e.parameter() == null ? null : List.of(new Problem.InvalidParam(e.parameter(), e.getMessage()));
+        return respond(request, 400, "Invalid request", e.getMessage(), params, null);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.InvalidParam> params = e.getConstraintViolations().stream()
+                .map(v -> new Problem.InvalidParam(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        String detail = params.stream().map(p -> p.name() + " " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("Invalid input.");
+        return respond(request, 400, "Invalid request", detail, params, null);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(request, 400, "Malformed JSON", "The request body is not valid JSON for this endpoint: "
+                + e.getOriginalMessage(), null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return notFoundResponse(request, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, request);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Request failed" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(request, status, title, describe(status), null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error on %s %s (incident %s)", request.method(), request.path(), incident);
+        return respond(request, 500, "Something went wrong",
+                "We could not complete this request. Please try again in a moment.", null, incident);
+    }
+
+    /** Also used for paths no resource matches at all. */
+    static Response notFoundResponse(HttpServerRequest request, String message) {
+        String detail = message == null || message.isBlank() || message.startsWith("HTTP 404")
+                ? "We could not find the page you asked for." : message;
+        return respond(request, 404, "Not found", detail, null, null);
+    }
+
+    static boolean wantsProblemJson(String path) {
+        return path.startsWith("/api/");
+    }
+
+    private static Response respond(HttpServerRequest request, int status, String title, String detail,
+            List<Problem.InvalidParam> params, String incident) {
+        if (wantsProblemJson(request.path())) {
+            Problem problem = new Problem("about:blank", title, status, detail, request.path(), params);
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail, incident)).build();
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 405 -> "This address does not accept that kind of request.";
+            case 406 -> "We cannot answer in the format the request asked for.";
+            case 413 -> "The request is too large.";
+            case 415 -> "The request body is in a format this address does not accept.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared web layer: error handling, problem details, layout and security headers. */
+package shop.storefront.web;
