@@ -2,6 +2,7 @@ package shop.storefront.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,10 @@ public interface StorefrontConfig {
 
     Catalog catalog();
 
+    Images images();
+
+    DemoCatalog demoCatalog();
+
     interface Catalog {
         @Min(1) @Max(200)
         @WithDefault("24")
@@ -29,5 +34,29 @@ public interface StorefrontConfig {
         @Min(1) @Max(500)
         @WithDefault("96")
         int maxPageSize();
+
+        /** How long a cached catalog read may live; changes made through the app refresh sooner. */
+        @WithDefault("10m")
+        Duration cacheTtl();
+    }
+
+    interface Images {
+        /** Where stored (non-placeholder) product images are served from, e.g. the CDN in front of the bucket. */
+        @WithDefault("/media")
+        String baseUrl();
+    }
+
+    interface DemoCatalog {
+        /** Generate a demo catalog at start-up when the catalog is empty (always afresh in tests). */
+        @WithDefault("false")
+        boolean enabled();
+
+        @Min(1) @Max(2_000_000)
+        @WithDefault("520")
+        int products();
+
+        /** Replace an existing catalog instead of keeping it. */
+        @WithDefault("false")
+        boolean replace();
     }
 }

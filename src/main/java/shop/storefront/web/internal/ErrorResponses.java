@@ -1,11 +1,13 @@
 package shop.storefront.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import shop.storefront.web.InvalidInputException;
 import shop.storefront.web.Problem;
+import shop.storefront.web.ResourceNotFoundException;
 
 /**
  * Turns every failure into a response a person can act on: an HTML page in the site's look for
@@ -46,13 +49,23 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        return respond(request, 400, "Malformed JSON", "The request body is not valid JSON for this endpoint: "
-                + e.getOriginalMessage(), null, null);
+        return respond(request, 400, "Malformed JSON", "The request body is not valid JSON.", null, null);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
-        return notFoundResponse(request, e.getMessage());
+        return notFoundResponse(request, e instanceof ResourceNotFoundException ? e.getMessage() : null);
+    }
+
+    /** Jackson's own mapper would answer these with a bare 400; say what was wrong instead. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                .reduce((a, b) -> a + "." + b).orElse(null);
+        String detail = field == null ? "The request body does not have the expected shape (a JSON object)."
+                : "The field '" + field + "' has the wrong type.";
+        List<Problem.InvalidParam> params = field == null ? null : List.of(new Problem.InvalidParam(field, "wrong type"));
+        return respond(request, 400, "Malformed JSON", detail, params, null);
     }
 
     @ServerExceptionMapper
@@ -78,8 +91,7 @@ public class ErrorResponses {
 
     /** Also used for paths no resource matches at all. */
     static Response notFoundResponse(HttpServerRequest request, String message) {
-        String detail = message == null || message.isBlank() || message.startsWith("HTTP 404")
-                ? "We could not find the page you asked for." : message;
+        String detail = message == null ? "We could not find the page you asked for." : message;
         return respond(request, 404, "Not found", detail, null, null);
     }
 

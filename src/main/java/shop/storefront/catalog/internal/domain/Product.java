@@ -68,6 +68,6 @@ public class Product extends PanacheEntityBase {
 
     public static Optional<Product> findActiveWithVariants(String slug) {
         return find("from Product p join fetch p.category left join fetch p.variants where p.slug = ?1 and p.status = ?2",
-                slug, ProductStatus.ACTIVE).firstResultOptional();
+                slug, ProductStatus.ACTIVE).singleResultOptional();
     }
 }

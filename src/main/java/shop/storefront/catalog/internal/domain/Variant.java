@@ -41,7 +41,8 @@ public class Variant extends PanacheEntityBase {
     @Column(name = "price_amount", nullable = false, precision = 12, scale = 2)
     public BigDecimal priceAmount;
 
-    @Column(nullable = false, columnDefinition = "char(3)")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(nullable = false, length = 3)
     public String currency;
 
     @Column(name = "compare_at_amount", precision = 12, scale = 2)

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +19,7 @@ import shop.storefront.catalog.CategoryView;
 import shop.storefront.catalog.ListingPage;
 import shop.storefront.catalog.ProductDetail;
 import shop.storefront.web.InvalidInputException;
+import shop.storefront.web.ResourceNotFoundException;
 
 /** The catalog as JSON: the same data, filters and errors as the shopper pages. */
 @Path("/api/v1")
@@ -46,7 +46,7 @@ public class CatalogApi {
     @Path("/categories/{slug}")
     @Operation(summary = "One category with its breadcrumb and sub-categories")
     public CategoryView category(@PathParam("slug") String slug) {
-        return catalog.category(slug).orElseThrow(() -> new NotFoundException("No category '" + slug + "'."));
+        return catalog.category(slug).orElseThrow(() -> new ResourceNotFoundException("No category '" + slug + "'."));
     }
 
     @GET
@@ -58,7 +58,7 @@ public class CatalogApi {
         var query = uri.getQueryParameters();
         String category = query.getFirst("category");
         if (category != null && catalog.category(category).isEmpty()) {
-            throw new NotFoundException("No category '" + category + "'.");
+            throw new ResourceNotFoundException("No category '" + category + "'.");
         }
         return catalog.products(params.parse(query, category, null));
     }
@@ -67,7 +67,7 @@ public class CatalogApi {
     @Path("/products/{slug}")
     @Operation(summary = "One active product with its variants")
     public ProductDetail product(@PathParam("slug") String slug) {
-        return catalog.product(slug).orElseThrow(() -> new NotFoundException("No product '" + slug + "'."));
+        return catalog.product(slug).orElseThrow(() -> new ResourceNotFoundException("No product '" + slug + "'."));
     }
 
     @GET

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.catalog.internal.service.CatalogCache;
+import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Seeds the demo catalog at start-up when enabled (dev and test profiles; for benchmarks on a packaged
@@ -23,16 +23,17 @@ public class DemoCatalogSeeder {
     private static final Logger LOG = Logger.getLogger(DemoCatalogSeeder.class);
     /** Fixed so that every developer, test run and benchmark sees the same catalog. */
     public static final long SEED = 20261122L;
+    // (Product.count() is called through a lambda: a method reference would bind to the un-enhanced base class.)
 
-    void onStart(@Observes StartupEvent start, CatalogBulkLoader loader, CatalogCache cache,
-            @ConfigProperty(name = "storefront.demo-catalog.enabled") boolean enabled,
-            @ConfigProperty(name = "storefront.demo-catalog.products") int products,
-            @ConfigProperty(name = "storefront.demo-catalog.replace", defaultValue = "false") boolean replace) throws Exception {
-        if (!enabled) {
+    void onStart(@Observes StartupEvent start, CatalogBulkLoader loader, CatalogCache cache, StorefrontConfig config)
+            throws Exception {
+        StorefrontConfig.DemoCatalog demo = config.demoCatalog();
+        if (!demo.enabled()) {
             return;
         }
-        boolean fresh = replace || LaunchMode.current() == LaunchMode.TEST;
-        if (!fresh && QuarkusTransaction.requiringNew().call(Product::count) > 0) {
+        int products = demo.products();
+        boolean fresh = demo.replace() || LaunchMode.current() == LaunchMode.TEST;
+        if (!fresh && QuarkusTransaction.requiringNew().call(() -> Product.count()) > 0) {
             LOG.infof("Catalog already has products; demo seeding skipped (set storefront.demo-catalog.replace=true to reload)");
             return;
         }

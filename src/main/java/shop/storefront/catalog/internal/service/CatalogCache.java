@@ -11,13 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Cache-aside for catalog reads, shared by every instance through Redis.
@@ -39,12 +38,11 @@ public class CatalogCache {
     private final MeterRegistry metrics;
     private final SetArgs expiry;
 
-    CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics,
-            @ConfigProperty(name = "storefront.catalog.cache-ttl", defaultValue = "10m") Duration ttl) {
+    CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics, StorefrontConfig config) {
         this.values = redis.value(String.class);
         this.json = json;
         this.metrics = metrics;
-        this.expiry = new SetArgs().ex(ttl);
+        this.expiry = new SetArgs().ex(config.catalog().cacheTtl());
     }
 
     /** The cached value of {@code key} within {@code scope}, loading and storing it on a miss (null is not stored). */

@@ -1,7 +1,7 @@
 package shop.storefront.catalog.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import shop.storefront.platform.StorefrontConfig;
 import shop.storefront.catalog.ProductSummary;
 
 /**
@@ -15,8 +15,8 @@ public class ImageUrls {
 
     private final String cdnBaseUrl;
 
-    ImageUrls(@ConfigProperty(name = "storefront.images.base-url", defaultValue = "/media") String cdnBaseUrl) {
-        this.cdnBaseUrl = cdnBaseUrl;
+    ImageUrls(StorefrontConfig config) {
+        this.cdnBaseUrl = config.images().baseUrl();
     }
 
     public ProductSummary.Image image(String storageKey, String alt) {

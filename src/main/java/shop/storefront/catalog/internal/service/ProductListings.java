@@ -151,7 +151,7 @@ public class ProductListings {
 
     /** Spelling suggestions for a search that found nothing: each word replaced by the closest catalog word. */
     public List<String> suggestions(String text) {
-        em.createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)").getSingleResult();
+        em.createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)").getSingleResult();
         List<String> words = ListingFilters.words(text);
         List<String> corrected = new ArrayList<>();
         boolean changed = false;

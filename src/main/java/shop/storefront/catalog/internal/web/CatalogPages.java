@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +21,7 @@ import shop.storefront.catalog.ProductDetail;
 import shop.storefront.catalog.ProductSummary;
 import shop.storefront.catalog.internal.rest.ListingParams;
 import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.web.ResourceNotFoundException;
 
 /** Server-rendered shopper pages: everything works with plain links and GET forms, no JavaScript. */
 @Path("/")
@@ -66,11 +66,11 @@ public class CatalogPages {
     @Operation(hidden = true)
     public TemplateInstance category(@PathParam("slug") String slug, UriInfo uri) {
         CategoryView category = catalog.category(slug)
-                .orElseThrow(() -> new NotFoundException("We have no category called '" + slug + "'."));
+                .orElseThrow(() -> new ResourceNotFoundException("We have no category called '" + slug + "'."));
         ListingQuery query = params.parse(uri.getQueryParameters(), slug, null);
         ListingPage page = catalog.products(query);
         if (query.page() > page.totalPages()) {
-            throw new NotFoundException("This category has only " + page.totalPages() + " page(s) of products.");
+            throw new ResourceNotFoundException("This category has only " + page.totalPages() + " page(s) of products.");
         }
         ListingView listing = ListingView.of(page, query, "/category/" + slug, params);
         return Templates.category(category, listing, structuredData.breadcrumb(category.breadcrumb()),
@@ -82,7 +82,7 @@ public class CatalogPages {
     @Operation(hidden = true)
     public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
         ProductDetail product = catalog.product(slug)
-                .orElseThrow(() -> new NotFoundException("We could not find that product. It may no longer be sold."));
+                .orElseThrow(() -> new ResourceNotFoundException("We could not find that product. It may no longer be sold."));
         // An unknown or missing SKU shows the default variant: the first one in stock.
         ProductDetail.Variant selected = product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
                 .or(() -> product.variants().stream().filter(ProductDetail.Variant::inStock).findFirst())

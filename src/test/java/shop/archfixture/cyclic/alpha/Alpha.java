@@ -1,0 +1,7 @@
+package shop.archfixture.cyclic.alpha;
+
+import shop.archfixture.cyclic.beta.Beta;
+
+public class Alpha {
+    Beta partner;
+}

@@ -1,0 +1,7 @@
+package shop.archfixture.cyclic.beta;
+
+import shop.archfixture.cyclic.alpha.Alpha;
+
+public class Beta {
+    Alpha partner;
+}
