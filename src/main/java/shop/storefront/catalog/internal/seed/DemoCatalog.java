@@ -119,8 +119,8 @@ public final class DemoCatalog {
         String slug = slugify(name) + "-" + id;
         int roll = random.nextInt(100);
         String status = roll < 2 ? "draft" : roll < 3 ? "archived" : "active";
-        String description = "The " + name + " by " + brand + " is made for " + leaf.name().toLowerCase(Locale.ROOT)
-                + " lovers who want quality without fuss. " + pick(List.of("Built to last for years.",
+        String description = "The " + name + " by " + brand + " is one of our " + leaf.name().toLowerCase(Locale.ROOT)
+                + " for people who want quality without fuss. " + pick(List.of("Built to last for years.",
                         "Designed in Europe and tested in all weathers.", "Made with recycled materials where possible.",
                         "Backed by a two-year guarantee.", "Easy to care for and repair."));
         Instant created = now.minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));

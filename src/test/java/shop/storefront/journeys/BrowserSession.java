@@ -1,0 +1,59 @@
+package shop.storefront.journeys;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium driven by Playwright, for journeys through the real pages. Playwright never
+ * downloads a browser here. Without Chromium the journey is skipped locally, but fails under CI, where
+ * .ci/run installs it.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    final Page page;
+    private final String journey;
+    private int step;
+
+    private BrowserSession(String journey) {
+        this.journey = journey;
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
+    static BrowserSession start(String journey) {
+        boolean ci = "true".equals(System.getenv("CI"));
+        assumeTrue(ci || Files.isExecutable(CHROMIUM), "Chromium not installed (apt-get install chromium); journey skipped");
+        return new BrowserSession(journey);
+    }
+
+    /** Saves target/screenshots/<journey>-<nn>-<name>.png. */
+    void screenshot(String name) {
+        step++;
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(journey, step, name))));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
