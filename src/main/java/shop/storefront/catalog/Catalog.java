@@ -1,6 +1,8 @@
 package shop.storefront.catalog;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read side of the catalog, as other modules and the web layer see it. Results may come from cache. */
@@ -19,4 +21,10 @@ public interface Catalog {
 
     /** An active product by slug, with variants, images and breadcrumb. */
     Optional<ProductDetail> product(String slug);
+
+    /**
+     * Current price and stock of SKUs of active products, read from the database (never cached): carts and
+     * checkout must see what a purchase would cost now. Unknown or unsellable SKUs are absent from the map.
+     */
+    Map<String, SkuView> skus(Collection<String> skus);
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Storefront-wide settings; SmallRye validates them at start-up and names any bad one. */
 @ConfigMapping(prefix = "storefront")
@@ -20,7 +21,16 @@ public interface StorefrontConfig {
     @WithDefault("EUR")
     String currency();
 
+    /**
+     * Key for signing cookies (cart, CSRF); at least 32 characters, the same on every instance. Rotating it
+     * signs guests out of their carts, nothing worse.
+     */
+    @Size(min = 32, message = "must be at least 32 characters (e.g. openssl rand -base64 48)")
+    String signingKey();
+
     Catalog catalog();
+
+    Cart cart();
 
     Images images();
 
@@ -38,6 +48,20 @@ public interface StorefrontConfig {
         /** How long a cached catalog read may live; changes made through the app refresh sooner. */
         @WithDefault("10m")
         Duration cacheTtl();
+    }
+
+    interface Cart {
+        /** Sliding expiry of a cart and its cookie. */
+        @WithDefault("30d")
+        Duration ttl();
+
+        @Min(1) @Max(999)
+        @WithDefault("99")
+        int maxQuantity();
+
+        @Min(1) @Max(500)
+        @WithDefault("50")
+        int maxLines();
     }
 
     interface Images {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import shop.storefront.web.InvalidInputException;
+import shop.storefront.web.ShopperFacingException;
 import shop.storefront.web.Problem;
 import shop.storefront.web.ResourceNotFoundException;
 
@@ -33,9 +33,11 @@ public class ErrorResponses {
     }
 
     @ServerExceptionMapper
-    public Response invalidInput(InvalidInputException e, HttpServerRequest request) {
+    public Response shopperFacing(ShopperFacingException e, HttpServerRequest request) {
         List<Problem.InvalidParam> params = e.parameter() == null ? null : List.of(new Problem.InvalidParam(e.parameter(), e.getMessage()));
-        return respond(request, 400, "Invalid request", e.getMessage(), params, null);
+        String title = e.status() == 400 ? "Invalid request" : Response.Status.fromStatusCode(e.status()) == null
+                ? "Request refused" : Response.Status.fromStatusCode(e.status()).getReasonPhrase();
+        return respond(request, e.status(), title, e.getMessage(), params, null);
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,9 @@ package shop.storefront.catalog.internal.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.CategoryNode;
@@ -11,6 +13,7 @@ import shop.storefront.catalog.ListingPage;
 import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.ProductDetail;
 import shop.storefront.catalog.ProductSummary;
+import shop.storefront.catalog.SkuView;
 import shop.storefront.catalog.internal.domain.Category;
 import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.platform.Money;
@@ -61,6 +64,14 @@ public class CatalogService implements Catalog {
         ProductDetail detail = cache.get(productScope(slug), slug, cache.type(ProductDetail.class),
                 () -> QuarkusTransaction.requiringNew().call(() -> loadProduct(slug)));
         return Optional.ofNullable(detail);
+    }
+
+    @Override
+    public Map<String, SkuView> skus(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> listings.skus(skus));
     }
 
     static String productScope(String slug) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import shop.storefront.catalog.ListingPage.FacetGroup;
 import shop.storefront.catalog.ListingPage.FacetValue;
 import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.ProductSummary;
+import shop.storefront.catalog.SkuView;
 import shop.storefront.platform.Money;
 import shop.storefront.platform.StorefrontConfig;
 
@@ -167,6 +169,23 @@ public class ProductListings {
             corrected.add(replacement);
         }
         return changed ? List.of(String.join(" ", corrected)) : List.of();
+    }
+
+    public Map<String, SkuView> skus(Collection<String> skus) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT v.sku, p.slug, p.name, (SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o),
+                       v.price_amount, v.currency, v.stock_on_hand, img.storage_key, img.alt_text
+                  FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
+                  LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
+                                      WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true
+                 WHERE v.sku IN (:skus) AND p.status = 'active'""").setParameter("skus", skus).getResultList();
+        Map<String, SkuView> found = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            found.put((String) r[0], new SkuView((String) r[0], (String) r[1], (String) r[2], r[3] == null ? "" : (String) r[3],
+                    new Money((BigDecimal) r[4], ((String) r[5]).trim()), ((Number) r[6]).intValue(),
+                    images.image((String) r[7], (String) r[8])));
+        }
+        return found;
     }
 
     private Query query(String sql, ListingFilters filters) {

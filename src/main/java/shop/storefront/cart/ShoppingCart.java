@@ -1,0 +1,19 @@
+package shop.storefront.cart;
+
+/**
+ * The current shopper's cart (a guest's by signed cookie, a customer's by account). Changes are validated
+ * against the catalog; a rejected change throws {@link CartException} and leaves the cart as it was.
+ */
+public interface ShoppingCart {
+
+    CartView view();
+
+    CartView add(String sku, int quantity);
+
+    CartView setQuantity(String sku, int quantity);
+
+    CartView remove(String sku);
+
+    /** Items in the cart, for the header's mini-cart; 0 when there is none. Cheap: no catalog lookup. */
+    int itemCount();
+}

@@ -1,0 +1,81 @@
+package shop.storefront.cart.internal.service;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import shop.storefront.platform.StorefrontConfig;
+
+/**
+ * Carts in Redis, one hash per cart: {@code q:<sku>} holds the quantity (changed with atomic HINCRBY, so
+ * two instances adding at once never lose an item) and {@code p:<sku>} the unit price the shopper last saw.
+ * Every access renews the expiry: carts live {@code storefront.cart.ttl} after the last visit.
+ */
+@ApplicationScoped
+public class CartStore {
+
+    /** What is stored for one SKU. */
+    public record Entry(int quantity, BigDecimal seenPrice) {
+    }
+
+    private final HashCommands<String, String, String> hashes;
+    private final KeyCommands<String> keys;
+    private final Duration ttl;
+
+    CartStore(RedisDataSource redis, StorefrontConfig config) {
+        this.hashes = redis.hash(String.class);
+        this.keys = redis.key();
+        this.ttl = config.cart().ttl();
+    }
+
+    /** SKU → entry, in no particular order. */
+    public Map<String, Entry> entries(String key) {
+        Map<String, String> fields = hashes.hgetall(key);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith("q:")) {
+                String sku = field.substring(2);
+                String price = fields.get("p:" + sku);
+                entries.put(sku, new Entry(Integer.parseInt(value), price == null ? null : new BigDecimal(price)));
+            }
+        });
+        if (!fields.isEmpty()) {
+            keys.expire(key, ttl);
+        }
+        return entries;
+    }
+
+    public int itemCount(String key) {
+        return hashes.hgetall(key).entrySet().stream().filter(e -> e.getKey().startsWith("q:"))
+                .mapToInt(e -> Integer.parseInt(e.getValue())).sum();
+    }
+
+    /** Adds to the quantity atomically and returns the new quantity. */
+    public int add(String key, String sku, int quantity, BigDecimal price) {
+        long total = hashes.hincrby(key, "q:" + sku, quantity);
+        hashes.hsetnx(key, "p:" + sku, price.toPlainString());
+        keys.expire(key, ttl);
+        return (int) total;
+    }
+
+    public void set(String key, String sku, int quantity, BigDecimal price) {
+        hashes.hset(key, Map.of("q:" + sku, Integer.toString(quantity), "p:" + sku, price.toPlainString()));
+        keys.expire(key, ttl);
+    }
+
+    public void seenPrice(String key, String sku, BigDecimal price) {
+        hashes.hset(key, "p:" + sku, price.toPlainString());
+    }
+
+    public void remove(String key, String sku) {
+        hashes.hdel(key, "q:" + sku, "p:" + sku);
+    }
+
+    public void delete(String key) {
+        keys.del(key);
+    }
+}

@@ -1,0 +1,26 @@
+package shop.storefront.web;
+
+/**
+ * A request the storefront refuses for a reason the shopper can act on. Becomes a response with this
+ * status and message: an HTML page for browsers, problem+json under /api. Modules extend it.
+ */
+public class ShopperFacingException extends RuntimeException {
+
+    private final int status;
+    private final String parameter;
+
+    public ShopperFacingException(int status, String parameter, String message) {
+        super(message);
+        this.status = status;
+        this.parameter = parameter;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Name of the offending parameter or field, or null when the request as a whole is refused. */
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,65 @@
+package shop.storefront.web;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One browser's cookies across requests, kept by hand so that Secure cookies work over the tests' plain
+ * HTTP exactly as a browser on localhost treats them.
+ */
+public class Shopper {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    public RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    /** Remembers the cookies a response set or cleared, and returns the response. */
+    public Response keep(Response response) {
+        for (Cookie cookie : response.getDetailedCookies()) {
+            if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        return response;
+    }
+
+    public Response get(String path) {
+        return keep(request().accept("text/html").get(path));
+    }
+
+    /** Posts a form with the CSRF token from the given page, as the browser would. */
+    public Response submit(String pagePath, String action, Map<String, String> fields) {
+        String token = csrfToken(pagePath);
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", token);
+        fields.forEach(spec::formParam);
+        return keep(spec.post(action));
+    }
+
+    public String csrfToken(String pagePath) {
+        Matcher m = CSRF.matcher(get(pagePath).asString());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on " + pagePath);
+        }
+        return m.group(1);
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+}
