@@ -32,6 +32,8 @@ public interface StorefrontConfig {
 
     Cart cart();
 
+    Account account();
+
     Images images();
 
     DemoCatalog demoCatalog();
@@ -62,6 +64,25 @@ public interface StorefrontConfig {
         @Min(1) @Max(500)
         @WithDefault("50")
         int maxLines();
+    }
+
+    interface Account {
+        /** A signed-in session ends after this long without a visit. */
+        @WithDefault("14d")
+        Duration sessionTtl();
+
+        /** bcrypt work factor: each step doubles the cost of a sign-in (and of guessing). */
+        @Min(10) @Max(16)
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** Sign-in attempts allowed per minute, separately per account and per client address. */
+        @Min(1) @Max(1000)
+        @WithDefault("5")
+        int signInAttemptsPerMinute();
+
+        @WithDefault("30m")
+        Duration resetLinkTtl();
     }
 
     interface Images {

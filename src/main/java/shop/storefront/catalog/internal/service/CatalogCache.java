@@ -8,14 +8,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import shop.storefront.platform.Digests;
 import shop.storefront.platform.StorefrontConfig;
 
 /**
@@ -50,7 +47,7 @@ public class CatalogCache {
         String entryKey;
         String cached;
         try {
-            entryKey = PREFIX + scope + ":v" + versions(scope) + ":" + digest(key);
+            entryKey = PREFIX + scope + ":v" + versions(scope) + ":" + Digests.sha256Hex(key).substring(0, 32);
             cached = values.get(entryKey);
         } catch (RuntimeException e) {
             LOG.warnf("Catalog cache unavailable, reading the database: %s", e.getMessage());
@@ -112,12 +109,4 @@ public class CatalogCache {
         metrics.counter("storefront.catalog.cache", "region", region, "result", result).increment();
     }
 
-    private static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,45 @@
+package shop.storefront.account.internal.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+@Entity
+@Table(schema = "account", name = "customer")
+public class Customer extends PanacheEntityBase {
+
+    public static final String CUSTOMER = "customer";
+    public static final String ADMIN = "admin";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Column(name = "full_name", nullable = false, length = 200)
+    public String fullName = "";
+
+    @Column(nullable = false, length = 16)
+    public String role = CUSTOMER;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt = Instant.now();
+
+    public static Optional<Customer> findByEmail(String normalisedEmail) {
+        return find("email", normalisedEmail).firstResultOptional();
+    }
+}

@@ -1,0 +1,78 @@
+package shop.storefront.account.internal.security;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.set.SetCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.web.CookieSigner;
+
+/**
+ * Signed-in sessions in Redis, so any instance serves any request and a session ends everywhere at once.
+ * {@code session:<id>} holds who is signed in (sliding expiry); {@code sessions:customer:<id>} lists a
+ * customer's sessions so a password reset can end them all.
+ */
+@ApplicationScoped
+public class SessionStore {
+
+    /** Who a session belongs to. */
+    public record Session(String customerId, String role, String email) {
+    }
+
+    private final HashCommands<String, String, String> hashes;
+    private final SetCommands<String, String> sets;
+    private final KeyCommands<String> keys;
+    private final Duration ttl;
+
+    SessionStore(RedisDataSource redis, StorefrontConfig config) {
+        this.hashes = redis.hash(String.class);
+        this.sets = redis.set(String.class);
+        this.keys = redis.key();
+        this.ttl = config.account().sessionTtl();
+    }
+
+    /** Starts a new session with a new random id (never reusing one the browser brought: no fixation). */
+    public String create(Session session) {
+        String id = CookieSigner.randomId();
+        hashes.hset(key(id), Map.of("customer", session.customerId(), "role", session.role(), "email", session.email()));
+        keys.expire(key(id), ttl);
+        sets.sadd(index(session.customerId()), id);
+        keys.expire(index(session.customerId()), ttl);
+        return id;
+    }
+
+    /** The live session with this id, renewing its expiry. */
+    public Optional<Session> find(String id) {
+        Map<String, String> fields = hashes.hgetall(key(id));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        keys.expire(key(id), ttl);
+        return Optional.of(new Session(fields.get("customer"), fields.get("role"), fields.get("email")));
+    }
+
+    public void delete(String id) {
+        keys.del(key(id));
+    }
+
+    public void deleteAll(String customerId) {
+        sets.smembers(index(customerId)).forEach(this::delete);
+        keys.del(index(customerId));
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    private static String key(String id) {
+        return "session:" + id;
+    }
+
+    private static String index(String customerId) {
+        return "sessions:customer:" + customerId;
+    }
+}

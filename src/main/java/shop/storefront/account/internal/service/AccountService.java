@@ -1,0 +1,167 @@
+package shop.storefront.account.internal.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import shop.storefront.account.AccountException;
+import shop.storefront.account.CustomerSignedIn;
+import shop.storefront.account.internal.domain.Customer;
+import shop.storefront.account.internal.domain.PasswordReset;
+import shop.storefront.account.internal.security.SessionCookie;
+import shop.storefront.account.internal.security.SessionStore;
+import shop.storefront.platform.Digests;
+import shop.storefront.platform.StorefrontConfig;
+
+/** Sign-up, sign-in, sign-out and password reset. Messages never tell whether an e-mail is registered. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Passwords passwords;
+    private final SessionStore sessions;
+    private final SessionCookie cookie;
+    private final SignInLimiter limiter;
+    private final Event<CustomerSignedIn> signedIn;
+    private final Mailer mailer;
+    private final String baseUrl;
+    private final Duration resetTtl;
+
+    AccountService(Passwords passwords, SessionStore sessions, SessionCookie cookie, SignInLimiter limiter,
+            Event<CustomerSignedIn> signedIn, Mailer mailer, StorefrontConfig config) {
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.cookie = cookie;
+        this.limiter = limiter;
+        this.signedIn = signedIn;
+        this.mailer = mailer;
+        this.baseUrl = config.baseUrl();
+        this.resetTtl = config.account().resetLinkTtl();
+    }
+
+    /** Trimmed and lower-cased, or a 400 saying what a valid address looks like. */
+    public static String normaliseEmail(String email) {
+        String normal = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (normal.length() > 254 || !EMAIL.matcher(normal).matches()) {
+            throw new AccountException(400, "email", "Enter an e-mail address such as name@example.com.");
+        }
+        return normal;
+    }
+
+    public static String name(String name) {
+        String normal = name == null ? "" : name.strip();
+        if (normal.length() > 200 || normal.codePoints().anyMatch(Character::isISOControl)) {
+            throw new AccountException(400, "name", "Names can be at most 200 characters, without control characters.");
+        }
+        return normal;
+    }
+
+    @Transactional
+    public Customer signUp(String email, String password, String fullName, String clientAddress) {
+        String normal = normaliseEmail(email);
+        String cleanName = name(fullName);
+        Passwords.check(password);
+        limiter.attempt("sign-up", clientAddress, null);
+        if (Customer.findByEmail(normal).isPresent()) {
+            throw new AccountException(409, "email",
+                    "An account already exists for this e-mail address. Sign in, or reset your password if you forgot it.");
+        }
+        Customer customer = new Customer();
+        customer.email = normal;
+        customer.passwordHash = passwords.hash(password);
+        customer.fullName = cleanName;
+        customer.persist();
+        return customer;
+    }
+
+    /** The customer these credentials belong to; every failure looks the same and costs the same. */
+    @Transactional
+    public Customer authenticate(String email, String password, String clientAddress) {
+        String normal;
+        try {
+            normal = normaliseEmail(email);
+        } catch (AccountException e) {
+            normal = null;
+        }
+        limiter.attempt("sign-in", clientAddress, normal);
+        Optional<Customer> customer = normal == null ? Optional.empty() : Customer.findByEmail(normal);
+        if (!passwords.matches(password, customer.map(c -> c.passwordHash).orElse(null))) {
+            throw new AccountException(401, null, "That e-mail and password do not match an account.");
+        }
+        return customer.get();
+    }
+
+    /** A new session for the customer (replacing any the browser had), announced to other modules. */
+    public void startSession(RoutingContext ctx, Customer customer) {
+        cookie.sessionId(ctx).ifPresent(sessions::delete);
+        String id = sessions.create(new SessionStore.Session(customer.id.toString(), customer.role, customer.email));
+        cookie.set(ctx, id);
+        signedIn.fire(new CustomerSignedIn(customer.id.toString()));
+    }
+
+    public void signOut(RoutingContext ctx) {
+        cookie.sessionId(ctx).ifPresent(sessions::delete);
+        cookie.clear(ctx);
+    }
+
+    /** Sends a reset link when the address has an account; says nothing either way. */
+    @Transactional
+    public void requestReset(String email, String clientAddress) {
+        String normal = normaliseEmail(email);
+        limiter.attempt("reset", clientAddress, normal);
+        Customer.findByEmail(normal).ifPresent(customer -> {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            PasswordReset reset = new PasswordReset();
+            reset.tokenHash = Digests.sha256Hex(token);
+            reset.customerId = customer.id;
+            reset.expiresAt = Instant.now().plus(resetTtl);
+            reset.persist();
+            mailer.send(Mail.withText(customer.email, "Reset your Storefront password", """
+                    Someone asked to reset the password of your Storefront account.
+
+                    To choose a new password, open this link within %d minutes:
+                    %s/account/reset?token=%s
+
+                    The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.
+                    """.formatted(resetTtl.toMinutes(), baseUrl, token)));
+        });
+    }
+
+    @Transactional
+    public boolean resetLinkUsable(String token) {
+        return token != null && token.length() <= 100 && findReset(token).filter(r -> r.usable(Instant.now())).isPresent();
+    }
+
+    /** Sets a new password through a valid link, uses the link up and ends every session of the account. */
+    @Transactional
+    public void resetPassword(String token, String newPassword) {
+        Passwords.check(newPassword);
+        PasswordReset reset = (token == null || token.length() > 100 ? Optional.<PasswordReset>empty() : findReset(token))
+                .filter(r -> r.usable(Instant.now()))
+                .orElseThrow(() -> new AccountException(400, "token",
+                        "This reset link has expired or was already used. Ask for a new one."));
+        Customer customer = Customer.findById(reset.customerId);
+        customer.passwordHash = passwords.hash(newPassword);
+        customer.updatedAt = Instant.now();
+        reset.usedAt = Instant.now();
+        sessions.deleteAll(customer.id.toString());
+    }
+
+    private static Optional<PasswordReset> findReset(String token) {
+        return PasswordReset.findByIdOptional(Digests.sha256Hex(token));
+    }
+
+}

@@ -1,0 +1,284 @@
+package shop.storefront.account.internal.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.storefront.account.AccountException;
+import shop.storefront.account.internal.domain.Address;
+import shop.storefront.account.internal.domain.Customer;
+import shop.storefront.account.internal.service.AccountService;
+import shop.storefront.account.internal.service.AddressBook;
+
+/**
+ * Sign-up, sign-in, password reset and the customer's own pages. A refused form is shown again with its
+ * values (never the password) and a message saying what to change.
+ */
+@Path("/account")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class AccountPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signUp(String email, String name, String error);
+
+        static native TemplateInstance signIn(String email, String error);
+
+        static native TemplateInstance forgot(String email, boolean sent, String error);
+
+        static native TemplateInstance reset(String token, boolean usable, String error);
+
+        static native TemplateInstance overview(Customer customer, List<Address> addresses, String notice);
+
+        static native TemplateInstance address(Address address, List<Map.Entry<String, String>> countries, String error);
+    }
+
+    /** The address form's fields. */
+    public static class AddressFields {
+        @FormParam("fullName") String fullName;
+        @FormParam("line1") String line1;
+        @FormParam("line2") String line2;
+        @FormParam("city") String city;
+        @FormParam("postalCode") String postalCode;
+        @FormParam("country") String country;
+        @FormParam("phone") String phone;
+        @FormParam("defaultShipping") String defaultShipping;
+        @FormParam("defaultBilling") String defaultBilling;
+
+        AddressBook.Form form() {
+            return new AddressBook.Form(fullName, line1, line2, city, postalCode, country, phone,
+                    defaultShipping != null, defaultBilling != null);
+        }
+
+        /** The typed values, to show the form again after a refusal. */
+        Address echo(Long id) {
+            Address a = new Address();
+            a.id = id;
+            a.fullName = fullName;
+            a.line1 = line1;
+            a.line2 = line2;
+            a.city = city;
+            a.postalCode = postalCode;
+            a.country = country;
+            a.phone = phone;
+            a.defaultShipping = defaultShipping != null;
+            a.defaultBilling = defaultBilling != null;
+            return a;
+        }
+    }
+
+    private final AccountService accounts;
+    private final AddressBook addressBook;
+    private final SecurityIdentity identity;
+
+    AccountPages(AccountService accounts, AddressBook addressBook, SecurityIdentity identity) {
+        this.accounts = accounts;
+        this.addressBook = addressBook;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("sign-up")
+    @Operation(hidden = true)
+    public TemplateInstance signUpPage() {
+        return Templates.signUp("", "", null);
+    }
+
+    @POST
+    @Path("sign-up")
+    @Operation(hidden = true)
+    public Response signUp(@FormParam("email") String email, @FormParam("password") String password,
+            @FormParam("name") String name, RoutingContext ctx) {
+        try {
+            Customer customer = accounts.signUp(email, password, name, client(ctx));
+            accounts.startSession(ctx, customer);
+            return seeOther("/account");
+        } catch (AccountException e) {
+            return Response.status(e.status()).entity(Templates.signUp(echo(email), echo(name), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("sign-in")
+    @Operation(hidden = true)
+    public TemplateInstance signInPage() {
+        return Templates.signIn("", null);
+    }
+
+    @POST
+    @Path("sign-in")
+    @Operation(hidden = true)
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
+        try {
+            accounts.startSession(ctx, accounts.authenticate(email, password, client(ctx)));
+            return seeOther("/account");
+        } catch (AccountException e) {
+            return Response.status(e.status()).entity(Templates.signIn(echo(email), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("sign-out")
+    @Operation(hidden = true)
+    public Response signOut(RoutingContext ctx) {
+        accounts.signOut(ctx);
+        return seeOther("/");
+    }
+
+    @GET
+    @Path("forgot")
+    @Operation(hidden = true)
+    public TemplateInstance forgotPage() {
+        return Templates.forgot("", false, null);
+    }
+
+    @POST
+    @Path("forgot")
+    @Operation(hidden = true)
+    public Response forgot(@FormParam("email") String email, RoutingContext ctx) {
+        try {
+            accounts.requestReset(email, client(ctx));
+            return Response.ok(Templates.forgot(echo(email), true, null)).build();
+        } catch (AccountException e) {
+            return Response.status(e.status()).entity(Templates.forgot(echo(email), false, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("reset")
+    @Operation(hidden = true)
+    public Response resetPage(@QueryParam("token") String token) {
+        boolean usable = accounts.resetLinkUsable(token);
+        return Response.status(usable ? 200 : 400).entity(Templates.reset(usable ? token : "", usable,
+                usable ? null : "This reset link has expired or was already used. Ask for a new one.")).build();
+    }
+
+    @POST
+    @Path("reset")
+    @Operation(hidden = true)
+    public Response reset(@FormParam("token") String token, @FormParam("password") String password) {
+        try {
+            accounts.resetPassword(token, password);
+            return seeOther("/account/sign-in");
+        } catch (AccountException e) {
+            boolean usable = accounts.resetLinkUsable(token);
+            return Response.status(e.status()).entity(Templates.reset(usable ? token : "", usable, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Authenticated
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance overview() {
+        long id = customerId();
+        return Templates.overview(Customer.findById(id), addressBook.list(id), null);
+    }
+
+    @POST
+    @Path("profile")
+    @Authenticated
+    @Transactional
+    @Operation(hidden = true)
+    public Response profile(@FormParam("name") String name) {
+        Customer customer = Customer.findById(customerId());
+        try {
+            customer.fullName = AccountService.name(name);
+            customer.updatedAt = java.time.Instant.now();
+            return seeOther("/account");
+        } catch (AccountException e) {
+            return Response.status(e.status()).entity(Templates.overview(customer, addressBook.list(customer.id), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("addresses/new")
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance newAddress() {
+        Address blank = new Address();
+        blank.country = "IE";
+        return Templates.address(blank, AddressBook.countryChoices(), null);
+    }
+
+    @POST
+    @Path("addresses")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response addAddress(@BeanParam AddressFields fields) {
+        try {
+            addressBook.add(customerId(), fields.form());
+            return seeOther("/account");
+        } catch (AccountException e) {
+            return Response.status(e.status()).entity(Templates.address(fields.echo(null), AddressBook.countryChoices(), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("addresses/{id: [0-9]{1,18}}/edit")
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance editAddress(@PathParam("id") long id) {
+        return Templates.address(addressBook.find(customerId(), id), AddressBook.countryChoices(), null);
+    }
+
+    @POST
+    @Path("addresses/{id: [0-9]{1,18}}")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response updateAddress(@PathParam("id") long id, @BeanParam AddressFields fields) {
+        try {
+            addressBook.update(customerId(), id, fields.form());
+            return seeOther("/account");
+        } catch (AccountException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(Templates.address(fields.echo(id), AddressBook.countryChoices(), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("addresses/{id: [0-9]{1,18}}/delete")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response deleteAddress(@PathParam("id") long id) {
+        addressBook.delete(customerId(), id);
+        return seeOther("/account");
+    }
+
+    private long customerId() {
+        return Long.parseLong(identity.getPrincipal().getName());
+    }
+
+    private static String client(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** Typed text shown back in a form, cut to a sane length. */
+    private static String echo(String value) {
+        return value == null ? "" : value.length() > 254 ? value.substring(0, 254) : value;
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

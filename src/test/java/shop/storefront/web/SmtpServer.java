@@ -1,0 +1,47 @@
+package shop.storefront.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A real SMTP server (GreenMail) on a free loopback port for the test run; the app sends to it. */
+public class SmtpServer implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail server;
+
+    @Override
+    public Map<String, String> start() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
+                "quarkus.mailer.start-tls", "DISABLED");
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+
+    /** Messages delivered to this address so far. */
+    public static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
