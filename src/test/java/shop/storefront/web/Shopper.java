@@ -18,9 +18,17 @@ public class Shopper {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private Integer port;
 
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
+        return port == null ? spec : spec.port(port);
+    }
+
+    /** Sends the following requests to the instance on this port (null: the default test instance). */
+    public Shopper via(Integer instancePort) {
+        this.port = instancePort;
+        return this;
     }
 
     /** Remembers the cookies a response set or cleared, and returns the response. */

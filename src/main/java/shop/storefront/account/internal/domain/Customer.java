@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 @Entity
 @Table(schema = "account", name = "customer")
@@ -20,6 +21,10 @@ public class Customer extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** How sessions, carts and other modules name this customer (see the migration for why). */
+    @Column(name = "public_id", nullable = false, unique = true)
+    public UUID publicId = UUID.randomUUID();
 
     @Column(nullable = false, length = 254)
     public String email;
@@ -38,6 +43,14 @@ public class Customer extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt = Instant.now();
+
+    public static Optional<Customer> findByPublicId(String publicId) {
+        try {
+            return find("publicId", UUID.fromString(publicId)).firstResultOptional();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 
     public static Optional<Customer> findByEmail(String normalisedEmail) {
         return find("email", normalisedEmail).firstResultOptional();

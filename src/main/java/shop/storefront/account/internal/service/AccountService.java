@@ -105,9 +105,10 @@ public class AccountService {
     /** A new session for the customer (replacing any the browser had), announced to other modules. */
     public void startSession(RoutingContext ctx, Customer customer) {
         cookie.sessionId(ctx).ifPresent(sessions::delete);
-        String id = sessions.create(new SessionStore.Session(customer.id.toString(), customer.role, customer.email));
+        String customerId = customer.publicId.toString();
+        String id = sessions.create(new SessionStore.Session(customerId, customer.role, customer.email));
         cookie.set(ctx, id);
-        signedIn.fire(new CustomerSignedIn(customer.id.toString()));
+        signedIn.fire(new CustomerSignedIn(customerId));
     }
 
     public void signOut(RoutingContext ctx) {
@@ -157,7 +158,7 @@ public class AccountService {
         customer.passwordHash = passwords.hash(newPassword);
         customer.updatedAt = Instant.now();
         reset.usedAt = Instant.now();
-        sessions.deleteAll(customer.id.toString());
+        sessions.deleteAll(customer.publicId.toString());
     }
 
     private static Optional<PasswordReset> findReset(String token) {

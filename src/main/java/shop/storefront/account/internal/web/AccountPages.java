@@ -189,8 +189,8 @@ public class AccountPages {
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance overview() {
-        long id = customerId();
-        return Templates.overview(Customer.findById(id), addressBook.list(id), null);
+        Customer customer = current();
+        return Templates.overview(customer, addressBook.list(customer.id), null);
     }
 
     @POST
@@ -199,7 +199,7 @@ public class AccountPages {
     @Transactional
     @Operation(hidden = true)
     public Response profile(@FormParam("name") String name) {
-        Customer customer = Customer.findById(customerId());
+        Customer customer = current();
         try {
             customer.fullName = AccountService.name(name);
             customer.updatedAt = java.time.Instant.now();
@@ -265,8 +265,14 @@ public class AccountPages {
         return seeOther("/account");
     }
 
+    /** The signed-in customer (the principal is the customer's public id). */
+    private Customer current() {
+        return Customer.findByPublicId(identity.getPrincipal().getName())
+                .orElseThrow(() -> new AccountException(401, null, "Your session has ended. Please sign in again."));
+    }
+
     private long customerId() {
-        return Long.parseLong(identity.getPrincipal().getName());
+        return current().id;
     }
 
     private static String client(RoutingContext ctx) {

@@ -1,0 +1,157 @@
+# shellcheck shell=bash
+# Shared helpers for the bench/*.sh scripts. Source it; do not run it.
+#
+# Settings (environment):
+#   JAR          packaged app (default: <repo>/target/quarkus-app/quarkus-run.jar)
+#   JAVA         java binary (default: $JAVA_HOME/bin/java, else Temurin 25, else java on PATH)
+#   JAVA_OPTS    extra JVM options, split on whitespace (e.g. -XX:AOTCache=app.aot)
+#   BENCH_PORT   HTTP port of the app, 8090-8099 (default 8090)
+#   BENCH_LOG_DIR  keep the app logs there (default: a scratch directory removed on exit)
+# The app always runs in the prod profile (whatever profile the jar was built with), listens on
+# 127.0.0.1 only and uses PostgreSQL database storefront_bench and Redis logical DB 2 on 127.0.0.1.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(git -C "$BENCH_DIR" rev-parse --show-toplevel 2>/dev/null || (cd "$BENCH_DIR/.." && pwd))
+JAR=${JAR:-$REPO_ROOT/target/quarkus-app/quarkus-run.jar}
+if [[ -z ${JAVA:-} ]]; then
+    if [[ -n ${JAVA_HOME:-} ]]; then
+        JAVA=$JAVA_HOME/bin/java
+    elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+    else
+        JAVA=java
+    fi
+fi
+BENCH_PORT=${BENCH_PORT:-8090}
+BENCH_DB=storefront_bench
+BENCH_REDIS_DB=2
+BASE_URL=http://127.0.0.1:$BENCH_PORT
+PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
+APP_PID=
+APP_LOG=
+APP_START_MS=
+READY_MS=
+CPU_BUSY=
+
+die() { echo "error: $*" >&2; exit 1; }
+
+[[ $BENCH_PORT =~ ^809[0-9]$ ]] || die "BENCH_PORT must be 8090-8099, got '$BENCH_PORT'"
+[[ -f $JAR ]] || die "no jar at $JAR (build it: ./mvnw -B -q package -DskipTests)"
+
+now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
+
+# Creates the bench database when it is missing (the app's Flyway creates the schema).
+bench_db_create() {
+    if [[ -z $("${PSQL[@]}" -Atc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'") ]]; then
+        "${PSQL[@]}" -c "CREATE DATABASE $BENCH_DB"
+    fi
+}
+
+# Runs SQL on the bench database, unaligned tuples only.
+bench_sql() { "${PSQL[@]}" -d "$BENCH_DB" -Atc "$1"; }
+
+# app_start LOGFILE [NAME=VALUE...]: starts the jar in the background with the bench settings plus the
+# given ones; sets APP_PID, APP_LOG and APP_START_MS. Stop it with app_stop (scripts trap it on EXIT).
+app_start() {
+    APP_LOG=$1
+    shift
+    if (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null; then
+        die "something already listens on port $BENCH_PORT"
+    fi
+    local -a java_opts=()
+    read -r -a java_opts <<<"${JAVA_OPTS:-}"
+    APP_START_MS=$(now_ms)
+    env QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_PORT" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+        QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
+        QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB" \
+        STOREFRONT_BASE_URL="$BASE_URL" STOREFRONT_SIGNING_KEY=bench-only-signing-key-not-for-production \
+        STOREFRONT_DEMO_CATALOG_ENABLED=false \
+        "$@" "$JAVA" "${java_opts[@]}" -jar "$JAR" >"$APP_LOG" 2>&1 &
+    APP_PID=$!
+}
+
+# wait_ready TIMEOUT_S: polls /q/health/ready about every 10 ms until it answers 200 and sets READY_MS
+# to the ms since app_start. Fails if the app exits or the timeout passes. (It sets a variable rather
+# than printing, so that it runs in this shell and a signal's trap is not held up until it returns.)
+wait_ready() {
+    local deadline=$(($(now_ms) + $1 * 1000)) code
+    while :; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE_URL/q/health/ready" || true)
+        if [[ $code == 200 ]]; then
+            # shellcheck disable=SC2034 # read by the scripts that source this file
+            READY_MS=$(($(now_ms) - APP_START_MS))
+            return 0
+        fi
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            echo "error: app exited before it was ready; last log lines:" >&2
+            tail -n 30 "$APP_LOG" >&2
+            return 1
+        fi
+        if (($(now_ms) > deadline)); then
+            echo "error: app not ready after $1 s; last log lines:" >&2
+            tail -n 30 "$APP_LOG" >&2
+            return 1
+        fi
+        sleep 0.01
+    done
+}
+
+# Stops the app started by app_start: SIGTERM, then SIGKILL after 20 s. Safe to call twice.
+app_stop() {
+    [[ -n $APP_PID ]] || return 0
+    if kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 200; i++)); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$APP_PID" 2>/dev/null || true
+    fi
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=
+}
+
+# Resident set size of a process in MiB (one decimal).
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f\n", $2 / 1024 }' "/proc/$1/status"; }
+
+# Median of the numbers given as arguments (mean of the middle two for an even count).
+median() {
+    printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# CPU use of the whole machine over one second, in percent.
+cpu_busy() {
+    local -a a b
+    read -r -a a < <(head -n1 /proc/stat)
+    sleep 1
+    read -r -a b < <(head -n1 /proc/stat)
+    awk -v t="$((($(IFS=+; echo "${b[*]:1}")) - ($(IFS=+; echo "${a[*]:1}"))))" -v i="$((b[4] + b[5] - a[4] - a[5]))" \
+        'BEGIN { printf "%.0f\n", (t > 0 ? 100 * (t - i) / t : 0) }'
+}
+
+# Other work on the machine skews every number here (2 cores). Waits up to QUIET_WAIT_S (default 60)
+# seconds for CPU use below 15 %, warns on stderr if it stays above, and sets CPU_BUSY to the last reading.
+quiet_check() {
+    local deadline=$(($(now_ms) + ${QUIET_WAIT_S:-60} * 1000))
+    while CPU_BUSY=$(cpu_busy) && ((CPU_BUSY >= 15)) && (($(now_ms) < deadline)); do :; done
+    ((CPU_BUSY < 15)) || echo "warning: CPU ${CPU_BUSY}% busy before the run; results will be noisy" >&2
+}
+
+# Products and SKUs in the bench catalog, as "PRODUCTS SKUS" (fails if the schema is missing).
+catalog_counts() {
+    bench_sql "SELECT (SELECT count(*) FROM catalog.product), (SELECT count(*) FROM catalog.variant)" | tr '|' ' '
+}
+
+# A fresh scratch directory, removed by bench_cleanup; app logs go to LOG_DIR.
+BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/storefront-bench.XXXXXX")
+LOG_DIR=${BENCH_LOG_DIR:-$BENCH_TMP}
+mkdir -p "$LOG_DIR"
+bench_cleanup() {
+    app_stop
+    rm -rf "$BENCH_TMP"
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM

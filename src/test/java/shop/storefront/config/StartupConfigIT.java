@@ -1,0 +1,42 @@
+package shop.storefront.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged storefront refuses to start on missing or bad settings, naming each one. */
+class StartupConfigIT {
+
+    @Test
+    void missingRequiredSettingsAreNamed() throws Exception {
+        String output = start(Map.of());
+        assertThat(output).contains("storefront.base-url is required", "storefront.signing-key is required");
+    }
+
+    @Test
+    void badSettingsAreNamedWithWhatIsExpected() throws Exception {
+        String output = start(Map.of("STOREFRONT_BASE_URL", "shop.example.com/", "STOREFRONT_SIGNING_KEY", "short",
+                "STOREFRONT_CATALOG_PAGE_SIZE", "0"));
+        assertThat(output).contains("storefront.base-url must be an origin such as https://shop.example.com",
+                "storefront.signing-key must be at least 32 characters", "storefront.catalog.page-size");
+    }
+
+    /** Starts the jar in the prod profile with only these settings; returns its output once it has exited. */
+    private static String start(Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/quarkus-app/quarkus-run.jar")).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("STOREFRONT_") || k.startsWith("QUARKUS_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+        assertThat(process.exitValue()).as("non-zero exit").isNotZero();
+        return output;
+    }
+}
