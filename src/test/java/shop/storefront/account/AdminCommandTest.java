@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +28,8 @@ class AdminCommandTest {
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
     String username;
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     @BeforeEach
     void freshRateLimits() {
@@ -72,7 +73,7 @@ class AdminCommandTest {
         URI db = URI.create(jdbcUrl.substring("jdbc:".length()));
         ProcessBuilder builder = new ProcessBuilder("bash", "src/ops/promote-admin.sh", email).redirectErrorStream(true);
         builder.environment().putAll(Map.of("PGHOST", db.getHost(), "PGPORT", Integer.toString(db.getPort()),
-                "PGDATABASE", db.getPath().substring(1), "PGUSER", username, "PGPASSWORD", password));
+                "PGDATABASE", db.getPath().substring(1), "PGUSER", username, "PGPASSWORD", password.orElse("")));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
