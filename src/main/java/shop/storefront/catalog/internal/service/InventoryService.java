@@ -4,8 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import shop.storefront.catalog.Inventory;
+import shop.storefront.catalog.OutOfStockException;
 import shop.storefront.catalog.ProductChanged;
 import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.platform.Money;
@@ -16,10 +22,12 @@ public class InventoryService implements Inventory {
 
     private final Event<ProductChanged> changes;
     private final CatalogCache cache;
+    private final EntityManager em;
 
-    InventoryService(Event<ProductChanged> changes, CatalogCache cache) {
+    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em) {
         this.changes = changes;
         this.cache = cache;
+        this.em = em;
     }
 
     @Override
@@ -45,6 +53,49 @@ public class InventoryService implements Inventory {
         variant.priceAmount = price.amount();
         variant.currency = price.currency();
         changes.fire(new ProductChanged(variant.product.slug, true));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserve(Map<String, Integer> quantities) {
+        List<String> shortfall = new ArrayList<>();
+        // Sorted, so that two orders touching the same SKUs lock rows in the same order and never deadlock.
+        for (Map.Entry<String, Integer> line : new TreeMap<>(quantities).entrySet()) {
+            if (line.getValue() == null || line.getValue() < 1) {
+                throw new IllegalArgumentException("Reserve at least one unit of " + line.getKey());
+            }
+            List<?> left = em.createNativeQuery("""
+                    UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand - :quantity
+                      FROM catalog.product p
+                     WHERE v.sku = :sku AND p.id = v.product_id AND p.status = 'active' AND v.stock_on_hand >= :quantity
+                 RETURNING v.stock_on_hand, p.slug""")
+                    .setParameter("sku", line.getKey()).setParameter("quantity", line.getValue()).getResultList();
+            if (left.isEmpty()) {
+                shortfall.add(line.getKey());
+            } else {
+                Object[] row = (Object[]) left.getFirst();
+                changes.fire(new ProductChanged((String) row[1], ((Number) row[0]).intValue() == 0));
+            }
+        }
+        if (!shortfall.isEmpty()) {
+            throw new OutOfStockException(shortfall);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(Map<String, Integer> quantities) {
+        for (Map.Entry<String, Integer> line : new TreeMap<>(quantities).entrySet()) {
+            List<?> now = em.createNativeQuery("""
+                    UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand + :quantity
+                      FROM catalog.product p WHERE v.sku = :sku AND p.id = v.product_id
+                 RETURNING v.stock_on_hand, p.slug""")
+                    .setParameter("sku", line.getKey()).setParameter("quantity", line.getValue()).getResultList();
+            if (!now.isEmpty()) {
+                Object[] row = (Object[]) now.getFirst();
+                changes.fire(new ProductChanged((String) row[1], ((Number) row[0]).intValue() == line.getValue()));
+            }
+        }
     }
 
     /** After commit only: invalidating earlier would let a concurrent reader cache the old rows again. */
