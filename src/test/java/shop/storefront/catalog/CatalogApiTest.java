@@ -100,6 +100,17 @@ class CatalogApiTest {
     }
 
     @Test
+    void optionRowsFollowVariantEdits() {
+        String sku = db.string("SELECT v.sku FROM catalog.variant v WHERE (SELECT count(*) FROM catalog.variant w"
+                + " WHERE w.product_id = v.product_id) = 1 ORDER BY v.id LIMIT 1");
+        db.update("UPDATE catalog.variant SET options = '{\"colour\": \"Ultraviolet\"}'::jsonb WHERE sku = ?", sku);
+        assertThat(db.rows("SELECT o.key, o.value FROM catalog.product_option o JOIN catalog.variant v ON v.product_id = o.product_id"
+                + " WHERE v.sku = ?", sku)).containsExactly(List.of("colour", "Ultraviolet"));
+        db.update("DELETE FROM catalog.variant WHERE sku = ?", sku);
+        assertThat(db.longValue("SELECT count(*) FROM catalog.product_option WHERE value = 'Ultraviolet'")).isZero();
+    }
+
+    @Test
     void inStockFilterShowsOnlyAvailableProducts() {
         JsonPath page = list("category=home&in_stock=true&per_page=96");
         assertThat(page.getLong("total")).isEqualTo(db.activeInCategory("home", "p.in_stock"));

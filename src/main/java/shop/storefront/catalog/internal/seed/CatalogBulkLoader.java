@@ -17,8 +17,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Loads a generated catalog with PostgreSQL COPY in one transaction, in chunks so that a catalog of any
- * size streams through bounded memory. The variant trigger is paused during the load and the product
- * summaries are computed once, set-based, at the end.
+ * size streams through bounded memory. The variant triggers are paused during the load; product summaries
+ * and option rows are computed once, set-based, at the end.
  */
 @ApplicationScoped
 public class CatalogBulkLoader {
@@ -46,7 +46,7 @@ public class CatalogBulkLoader {
                 connection.setAutoCommit(true);
                 // Fresh statistics and visibility map, so the planner can use index-only scans at once.
                 try (Statement sql = connection.createStatement()) {
-                    sql.execute("VACUUM (ANALYZE) catalog.product, catalog.variant, catalog.product_image, catalog.category");
+                    sql.execute("VACUUM (ANALYZE) catalog.product, catalog.variant, catalog.product_image, catalog.category, catalog.product_option");
                 }
                 return loaded;
             } catch (SQLException | IOException | RuntimeException e) {
@@ -59,8 +59,9 @@ public class CatalogBulkLoader {
     private Loaded load(Connection connection, DemoCatalog catalog, int productCount) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE catalog.product_image, catalog.variant, catalog.product, catalog.category RESTART IDENTITY");
-            sql.execute("ALTER TABLE catalog.variant DISABLE TRIGGER variant_summary");
+            sql.execute("TRUNCATE catalog.product_option, catalog.product_image, catalog.variant, catalog.product, catalog.category"
+                    + " RESTART IDENTITY");
+            sql.execute("ALTER TABLE catalog.variant DISABLE TRIGGER USER");
         }
         StringBuilder categories = new StringBuilder();
         catalog.categories().forEach(c -> csv(categories, c.id(), c.slug(), c.name(), c.description(), c.parentId(), c.position()));
@@ -91,7 +92,10 @@ public class CatalogBulkLoader {
                                    bool_or(stock_on_hand > 0) AS in_stock
                               FROM catalog.variant GROUP BY product_id) s
                      WHERE p.id = s.product_id""");
-            sql.execute("ALTER TABLE catalog.variant ENABLE TRIGGER variant_summary");
+            sql.execute("""
+                    INSERT INTO catalog.product_option (product_id, key, value)
+                    SELECT DISTINCT v.product_id, o.key, o.value FROM catalog.variant v CROSS JOIN LATERAL jsonb_each_text(v.options) o""");
+            sql.execute("ALTER TABLE catalog.variant ENABLE TRIGGER USER");
             for (String table : List.of("category", "product", "variant", "product_image")) {
                 sql.execute("SELECT setval(pg_get_serial_sequence('catalog." + table + "', 'id'),"
                         + " greatest(1, (SELECT max(id) FROM catalog." + table + ")))");

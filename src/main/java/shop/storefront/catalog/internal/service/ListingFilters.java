@@ -59,8 +59,8 @@ final class ListingFilters {
         }
         int i = 0;
         for (Map.Entry<String, SortedSet<String>> option : query.options().entrySet()) {
-            add(OPTION_PREFIX + option.getKey(), "EXISTS (SELECT 1 FROM catalog.variant fv WHERE fv.product_id = p.id"
-                    + " AND fv.options ->> :optKey" + i + " IN (:optValues" + i + "))");
+            add(OPTION_PREFIX + option.getKey(), "EXISTS (SELECT 1 FROM catalog.product_option fo WHERE fo.product_id = p.id"
+                    + " AND fo.key = :optKey" + i + " AND fo.value IN (:optValues" + i + "))");
             params.put("optKey" + i, option.getKey());
             params.put("optValues" + i, option.getValue());
             i++;

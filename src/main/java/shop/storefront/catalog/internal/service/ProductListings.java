@@ -114,8 +114,7 @@ public class ProductListings {
     }
 
     private List<FacetGroup> optionFacets(ListingQuery query, ListingFilters filters) {
-        String base = "SELECT o.key, o.value, count(DISTINCT p.id) FROM catalog.product p"
-                + " JOIN catalog.variant v ON v.product_id = p.id CROSS JOIN LATERAL jsonb_each_text(v.options) o";
+        String base = "SELECT o.key, o.value, count(*) FROM catalog.product p JOIN catalog.product_option o ON o.product_id = p.id";
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         Set<String> filtered = query.options().keySet();
         // Options nobody filters by yet: one query under every filter.
