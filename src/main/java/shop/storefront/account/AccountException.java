@@ -8,4 +8,14 @@ public class AccountException extends ShopperFacingException {
     public AccountException(int status, String parameter, String message) {
         super(status, parameter, message);
     }
+
+    /** Too many attempts: a 429 telling when to try again. */
+    public static AccountException tooManyAttempts(long waitSeconds) {
+        return new AccountException(waitSeconds, "Too many attempts. Try again in " + waitSeconds + " second"
+                + (waitSeconds == 1 ? "" : "s") + ".");
+    }
+
+    private AccountException(long waitSeconds, String message) {
+        super(429, null, message, waitSeconds);
+    }
 }

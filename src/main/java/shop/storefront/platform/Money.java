@@ -1,5 +1,6 @@
 package shop.storefront.platform;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -7,8 +8,11 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 
-/** An amount in one currency, held at the currency's minor-unit scale. Never a double. */
-public record Money(BigDecimal amount, String currency) implements Comparable<Money> {
+/**
+ * An amount in one currency, held at the currency's minor-unit scale. Never a double; in JSON the amount is
+ * an exact decimal string such as "19.90", so no client ever parses it as binary floating point.
+ */
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) implements Comparable<Money> {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

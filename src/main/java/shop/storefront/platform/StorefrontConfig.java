@@ -28,6 +28,10 @@ public interface StorefrontConfig {
     @Size(min = 32, message = "must be at least 32 characters (e.g. openssl rand -base64 48)")
     String signingKey();
 
+    /** Largest request body the storefront reads (forms, JSON); larger ones get a 413 with a message. */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
     Catalog catalog();
 
     Cart cart();

@@ -130,7 +130,23 @@ class AccountFlowTest {
         Response blocked = Accounts.signIn(new Shopper(), email, PASSWORD);
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(message(blocked)).matches("Too many attempts\\. Try again in \\d+ seconds?\\.");
+        assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(redis.key().ttl("ratelimit:sign-in:ip:127.0.0.1")).isBetween(1L, 60L);
+    }
+
+    @Test
+    void eachClientBehindTheLoadBalancerHasItsOwnWindow() {
+        // The ALB (a trusted proxy) names the client in X-Forwarded-For; one noisy client must not lock out others.
+        for (int i = 0; i < 6; i++) {
+            Shopper noisy = new Shopper();
+            noisy.forwardedFor("203.0.113.7");
+            Accounts.signIn(noisy, Accounts.newEmail(), "wrong password!");
+        }
+        Shopper other = new Shopper();
+        other.forwardedFor("198.51.100.23");
+        assertThat(Accounts.signIn(other, Accounts.newEmail(), "wrong password!").statusCode()).isEqualTo(401);
+        assertThat(redis.key().exists("ratelimit:sign-in:ip:203.0.113.7")).isTrue();
+        assertThat(redis.key().exists("ratelimit:sign-in:ip:198.51.100.23")).isTrue();
     }
 
     @Test

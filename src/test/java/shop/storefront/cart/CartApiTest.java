@@ -119,7 +119,9 @@ class CartApiTest {
     @ValueSource(strings = {
         "{\"sku\": \"SKU-1-1\", \"quantity\": -1}", "{\"sku\": \"SKU-1-1\", \"quantity\": 0}",
         "{\"sku\": \"SKU-1-1\", \"quantity\": 100000}", "{\"sku\": \"SKU-1-1\", \"quantity\": 99999999999999999999}",
-        "{\"sku\": \"SKU-1-1\", \"quantity\": \"two\"}", "{\"sku\": \"SKU-1-1\"}", "{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}",
+        "{\"sku\": \"SKU-1-1\", \"quantity\": \"two\"}", "{\"sku\": \"SKU-1-1\"}",
+        "{\"sku\": \"SKU-1-1\", \"quantity\": 1.5}", "{\"sku\": \"SKU-1-1\", \"quantity\": \"3\"}",
+        "{\"sku\": \"SKU-1-1\", \"quantity\": 1, \"price\": \"0.01\"}", "{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}",
         "{\"sku\": \"<script>\", \"quantity\": 1}", "{\"quantity\": 1}", "{not json", "[]", ""})
     void badItemsAreRejectedAndChangeNothing(String body) {
         Shopper shopper = new Shopper();

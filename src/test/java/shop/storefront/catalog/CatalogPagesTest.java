@@ -58,7 +58,7 @@ class CatalogPagesTest {
         assertThat(html).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         assertThat(html).contains("<link rel=\"canonical\" href=\"http://localhost:8081/category/clothing?page=" + last + "\">");
         given().get("/category/clothing?page=" + (last + 1)).then().statusCode(404)
-                .body(containsString("only " + last + " page(s)"));
+                .body(containsString("only " + last + " pages"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package shop.storefront.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -33,6 +34,9 @@ class BadInputTest {
         "/category/no-such-category               | 404 | We have no category called",
         "/product/no-such-product                 | 404 | It may no longer be sold",
         "/definitely/not/a/page                   | 404 | We could not find the page",
+        "/product/%00                             | 404 | It may no longer be sold",
+        "/category/%00                            | 404 | We have no category called",
+        "/search?q=jacket&page=999                | 404 | These results have only",
     })
     void pagesAnswerWithAClearHtmlError(String path, int status, String message) {
         given().accept("text/html").urlEncodingEnabled(false).get(path.strip()).then()
@@ -55,6 +59,8 @@ class BadInputTest {
         "/api/v1/search?q=%00drop                         | 400 | q",
         "/api/v1/products/%27%3B%20DROP%20TABLE%20x       | 404 | ",
         "/api/v1/unknown                                  | 404 | ",
+        "/api/v1/products/%00                             | 404 | ",
+        "/api/v1/categories/%00                           | 404 | ",
     })
     void apiAnswersWithProblemDetails(String path, int status, String param) {
         var response = given().urlEncodingEnabled(false).get(path.strip()).then()
@@ -78,11 +84,36 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{not json", "[1,2,3]", "{\"q\": 5, \"page\": \"x\"}", "{\"q\": \"tent\", \"perPage\": -2}", ""})
+    @ValueSource(strings = {"{not json", "[1,2,3]", "{\"q\": 5, \"page\": \"x\"}", "{\"q\": \"tent\", \"perPage\": -2}", "",
+        "{\"q\": 123}", "{\"q\": \"tent\", \"page\": 1.5}", "{\"q\": \"tent\", \"page\": \"2\"}",
+        "{\"q\": \"tent\", \"brand\": [\"Harbor\"]}", "{\"q\": \"tent\", \"perPage\": 99999999999}"})
     void malformedJsonBodiesAreRejectedClearly(String body) {
         given().contentType("application/json").body(body).post("/api/v1/search").then()
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
     }
+
+    /**
+     * Malformed percent-encoding (HTTP clients refuse to send it; bots do). The HTTP server rejects such a
+     * request line before any route runs, so the answer is a bare 400 without a page: still a 4xx, never a 5xx.
+     */
+    @org.junit.jupiter.api.Test
+    void malformedUrlsAreRefusedWithA400() throws Exception {
+        for (String path : new String[] {"/search?q=%ZZ", "/category/clothing?brand=%ZZ", "/api/v1/search?q=%ZZ", "/product/%ZZ"}) {
+            assertThat(rawGet(path)).as(path).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    private String rawGet(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(testUrl.getHost(), testUrl.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL testUrl;
 
     @org.junit.jupiter.api.Test
     void tooLongSearchTextAndWrongMediaTypes() {
@@ -92,6 +123,10 @@ class BadInputTest {
                 .contentType("application/problem+json");
         given().delete("/api/v1/products").then().statusCode(405).contentType("application/problem+json");
         given().contentType("application/json").body("{\"q\":\"" + "x".repeat(2_000_000) + "\"}").post("/api/v1/search")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("too large"));
+        given().contentType("application/json").body("{\"q\": \"tent\", \"brand\": [\"Harbor\"]}").post("/api/v1/search")
+                .then().statusCode(400).body("detail", containsString("'brand' is not known"));
+        given().contentType("application/json").body("{\"q\": \"tent\", \"perPage\": 99999999999}").post("/api/v1/search")
+                .then().statusCode(400).body("detail", containsString("out of range"));
     }
 }

@@ -19,10 +19,20 @@ public class Shopper {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private Integer port;
+    private String forwardedFor;
 
     public RequestSpecification request() {
         RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
+        if (forwardedFor != null) {
+            spec = spec.header("X-Forwarded-For", forwardedFor);
+        }
         return port == null ? spec : spec.port(port);
+    }
+
+    /** Requests as if relayed by the load balancer for this client address. */
+    public Shopper forwardedFor(String clientAddress) {
+        this.forwardedFor = clientAddress;
+        return this;
     }
 
     /** Sends the following requests to the instance on this port (null: the default test instance). */

@@ -1,6 +1,8 @@
 package shop.storefront.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,9 +37,9 @@ public class ErrorResponses {
     @ServerExceptionMapper
     public Response shopperFacing(ShopperFacingException e, HttpServerRequest request) {
         List<Problem.InvalidParam> params = e.parameter() == null ? null : List.of(new Problem.InvalidParam(e.parameter(), e.getMessage()));
-        String title = e.status() == 400 ? "Invalid request" : Response.Status.fromStatusCode(e.status()) == null
-                ? "Request refused" : Response.Status.fromStatusCode(e.status()).getReasonPhrase();
-        return respond(request, e.status(), title, e.getMessage(), params, null);
+        Response response = respond(request, e.status(), title(e.status()), e.getMessage(), params, null);
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -51,7 +53,9 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        return respond(request, 400, "Malformed JSON", "The request body is not valid JSON.", null, null);
+        boolean outOfRange = e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException;
+        String detail = outOfRange ? "A number in the request body is out of range." : "The request body is not valid JSON.";
+        return respond(request, 400, "Malformed JSON", detail, null, null);
     }
 
     @ServerExceptionMapper
@@ -65,8 +69,10 @@ public class ErrorResponses {
         String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
                 .reduce((a, b) -> a + "." + b).orElse(null);
         String detail = field == null ? "The request body does not have the expected shape (a JSON object)."
+                : e instanceof UnrecognizedPropertyException ? "The field '" + field + "' is not known here."
                 : "The field '" + field + "' has the wrong type.";
-        List<Problem.InvalidParam> params = field == null ? null : List.of(new Problem.InvalidParam(field, "wrong type"));
+        List<Problem.InvalidParam> params = field == null ? null : List.of(new Problem.InvalidParam(field,
+                e instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type"));
         return respond(request, 400, "Malformed JSON", detail, params, null);
     }
 
@@ -79,8 +85,7 @@ public class ErrorResponses {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, request);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Request failed" : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(request, status, title, describe(status), null, null);
+        return respond(request, status, title(status), describe(status), null, null);
     }
 
     @ServerExceptionMapper
@@ -94,7 +99,12 @@ public class ErrorResponses {
     /** Also used for paths no resource matches at all. */
     static Response notFoundResponse(HttpServerRequest request, String message) {
         String detail = message == null ? "We could not find the page you asked for." : message;
-        return respond(request, 404, "Not found", detail, null, null);
+        return respond(request, 404, title(404), detail, null, null);
+    }
+
+    /** For failures the web server answers before any resource runs (bad URL, body too large, …). */
+    static Response frameworkResponse(HttpServerRequest request, int status) {
+        return status == 404 ? notFoundResponse(request, null) : respond(request, status, title(status), describe(status), null, null);
     }
 
     static boolean wantsProblemJson(String path) {
@@ -111,11 +121,29 @@ public class ErrorResponses {
                 .entity(Templates.error(status, title, detail, incident)).build();
     }
 
-    private static String describe(int status) {
+    /** Page and problem titles in plain words rather than HTTP reason phrases. */
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Invalid request";
+            case 401 -> "Please sign in";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 405, 406, 415 -> "Not supported";
+            case 409 -> "That did not work";
+            case 413, 414, 431 -> "Too large";
+            case 429 -> "Too many attempts";
+            default -> status >= 500 ? "Something went wrong" : "Request refused";
+        };
+    }
+
+    static String describe(int status) {
         return switch (status) {
             case 405 -> "This address does not accept that kind of request.";
             case 406 -> "We cannot answer in the format the request asked for.";
             case 413 -> "The request is too large.";
+            case 414 -> "The address is too long.";
+            case 431 -> "The request headers are too large.";
+            case 400 -> "The request could not be read. Check the address or form and try again.";
             case 415 -> "The request body is in a format this address does not accept.";
             default -> "The request could not be processed.";
         };

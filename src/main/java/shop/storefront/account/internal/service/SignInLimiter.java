@@ -42,8 +42,7 @@ public class SignInLimiter {
             keys.expire(key, WINDOW);
         }
         if (count > limit) {
-            long wait = Math.max(1, keys.ttl(key));
-            throw new AccountException(429, null, "Too many attempts. Try again in " + wait + " second" + (wait == 1 ? "" : "s") + ".");
+            throw AccountException.tooManyAttempts(Math.max(1, keys.ttl(key)));
         }
     }
 

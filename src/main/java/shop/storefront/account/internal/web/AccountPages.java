@@ -112,7 +112,7 @@ public class AccountPages {
             accounts.startSession(ctx, customer);
             return seeOther("/account");
         } catch (AccountException e) {
-            return Response.status(e.status()).entity(Templates.signUp(echo(email), echo(name), e.getMessage())).build();
+            return refused(e, Templates.signUp(echo(email), echo(name), e.getMessage()));
         }
     }
 
@@ -131,7 +131,7 @@ public class AccountPages {
             accounts.startSession(ctx, accounts.authenticate(email, password, client(ctx)));
             return seeOther("/account");
         } catch (AccountException e) {
-            return Response.status(e.status()).entity(Templates.signIn(echo(email), e.getMessage())).build();
+            return refused(e, Templates.signIn(echo(email), e.getMessage()));
         }
     }
 
@@ -158,7 +158,7 @@ public class AccountPages {
             accounts.requestReset(email, client(ctx));
             return Response.ok(Templates.forgot(echo(email), true, null)).build();
         } catch (AccountException e) {
-            return Response.status(e.status()).entity(Templates.forgot(echo(email), false, e.getMessage())).build();
+            return refused(e, Templates.forgot(echo(email), false, e.getMessage()));
         }
     }
 
@@ -282,6 +282,15 @@ public class AccountPages {
     /** Typed text shown back in a form, cut to a sane length. */
     private static String echo(String value) {
         return value == null ? "" : value.length() > 254 ? value.substring(0, 254) : value;
+    }
+
+    /** The form again, with the refusal's status, message and (for 429) Retry-After. */
+    private static Response refused(AccountException e, TemplateInstance form) {
+        Response.ResponseBuilder response = Response.status(e.status()).entity(form);
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     private static Response seeOther(String path) {

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Body of POST /api/v1/search; fields mirror the query parameters so both share one validation. */
+/**
+ * Body of POST /api/v1/search. The same filters as the query parameters, in JSON's naming (brands, perPage,
+ * inStock, options); both go through one validation. Unknown fields are rejected, not ignored.
+ */
 public record SearchRequest(String q, List<String> brands, String price, Map<String, List<String>> options,
         Boolean inStock, String sort, Integer page, Integer perPage) {
 

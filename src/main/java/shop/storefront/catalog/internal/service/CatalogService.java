@@ -42,6 +42,9 @@ public class CatalogService implements Catalog {
 
     @Override
     public Optional<CategoryView> category(String slug) {
+        if (!isSlug(slug)) {
+            return Optional.empty();
+        }
         CategoryTree tree = tree();
         return tree.bySlug(slug).map(row -> new CategoryView(row.slug(), row.name(), row.description(),
                 tree.breadcrumb(row.id()), tree.childrenOf(row.id())));
@@ -60,6 +63,10 @@ public class CatalogService implements Catalog {
 
     @Override
     public Optional<ProductDetail> product(String slug) {
+        if (!isSlug(slug)) {
+            // Not a slug at all (e.g. a NUL byte): no lookup, simply no such product.
+            return Optional.empty();
+        }
         // Unknown slugs are not cached: they cost one indexed lookup and cannot grow the cache.
         ProductDetail detail = cache.get(productScope(slug), slug, cache.type(ProductDetail.class),
                 () -> QuarkusTransaction.requiringNew().call(() -> loadProduct(slug)));
@@ -72,6 +79,10 @@ public class CatalogService implements Catalog {
             return Map.of();
         }
         return QuarkusTransaction.requiringNew().call(() -> listings.skus(skus));
+    }
+
+    private static boolean isSlug(String slug) {
+        return slug != null && slug.length() <= 200 && SLUG.matcher(slug).matches();
     }
 
     static String productScope(String slug) {

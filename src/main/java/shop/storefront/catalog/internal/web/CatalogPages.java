@@ -70,7 +70,8 @@ public class CatalogPages {
         ListingQuery query = params.parse(uri.getQueryParameters(), slug, null);
         ListingPage page = catalog.products(query);
         if (query.page() > page.totalPages()) {
-            throw new ResourceNotFoundException("This category has only " + page.totalPages() + " page(s) of products.");
+            throw new ResourceNotFoundException("This category has only " + page.totalPages() + " page"
+                    + (page.totalPages() == 1 ? "" : "s") + " of products.");
         }
         ListingView listing = ListingView.of(page, query, "/category/" + slug, params);
         return Templates.category(category, listing, structuredData.breadcrumb(category.breadcrumb()),
@@ -101,6 +102,9 @@ public class CatalogPages {
         }
         ListingQuery query = params.parse(uri.getQueryParameters(), null, text);
         ListingPage page = catalog.products(query);
+        if (page.total() > 0 && query.page() > page.totalPages()) {
+            throw new ResourceNotFoundException("These results have only " + page.totalPages() + " page" + (page.totalPages() == 1 ? "" : "s") + ".");
+        }
         return Templates.search(text, ListingView.of(page, query, "/search", params));
     }
 }
