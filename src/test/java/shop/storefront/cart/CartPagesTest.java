@@ -41,6 +41,19 @@ class CartPagesTest {
     }
 
     @Test
+    void addingMoreThanTheStockShowsTheCartWithTheReason() {
+        Shopper shopper = new Shopper();
+        String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
+                + " WHERE p.status = 'active' AND v.stock_on_hand BETWEEN 2 AND 20 ORDER BY v.id LIMIT 1");
+        int stock = (int) db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku);
+        String slug = db.string("SELECT p.slug FROM catalog.product p JOIN catalog.variant v ON v.product_id = p.id WHERE v.sku = ?", sku);
+        assertThat(shopper.submit("/product/" + slug, "/cart/add", Map.of("sku", sku, "quantity", "1")).statusCode()).isEqualTo(303);
+        Response refused = shopper.submit("/product/" + slug, "/cart/add", Map.of("sku", sku, "quantity", Integer.toString(stock)));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.asString()).contains("<h1>Your cart</h1>", "You can have at most " + stock, "(1 already in your cart)", "SKU " + sku);
+    }
+
+    @Test
     void formsWithoutTheRightCsrfTokenAreRefusedAndChangeNothing() {
         Shopper shopper = new Shopper();
         String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
@@ -71,7 +84,7 @@ class CartPagesTest {
         for (String quantity : new String[] {"-1", "abc", "1e9", "99999", "0"}) {
             Response response = shopper.submit("/product/" + productWithStock(), "/cart/add", Map.of("sku", "SKU-1-1", "quantity", quantity));
             assertThat(response.statusCode()).as("quantity %s", quantity).isEqualTo(400);
-            assertThat(response.asString()).contains("Quantity must be a whole number");
+            assertThat(response.asString()).contains("Quantity must be a whole number", "<h1>Your cart</h1>", "role=\"alert\"");
         }
         Response unknown = shopper.submit("/product/" + productWithStock(), "/cart/add", Map.of("sku", "NOPE-1", "quantity", "1"));
         assertThat(unknown.statusCode()).isEqualTo(400);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.storefront.cart.CartException;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
 import shop.storefront.cart.internal.rest.CartInput;
@@ -22,7 +23,7 @@ public class CartPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance cart(CartView cart);
+        static native TemplateInstance cart(CartView cart, String error);
     }
 
     private final ShoppingCart cart;
@@ -35,7 +36,7 @@ public class CartPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance page() {
-        return Templates.cart(cart.view());
+        return Templates.cart(cart.view(), null);
     }
 
     @POST
@@ -43,8 +44,7 @@ public class CartPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response add(@FormParam("sku") String sku, @FormParam("quantity") String quantity) {
-        cart.add(CartInput.sku(sku), CartInput.quantity(quantity == null || quantity.isBlank() ? "1" : quantity));
-        return backToCart();
+        return change(() -> cart.add(CartInput.sku(sku), CartInput.quantity(quantity == null || quantity.isBlank() ? "1" : quantity)));
     }
 
     @POST
@@ -52,8 +52,7 @@ public class CartPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response update(@FormParam("sku") String sku, @FormParam("quantity") String quantity) {
-        cart.setQuantity(CartInput.sku(sku), CartInput.quantity(quantity));
-        return backToCart();
+        return change(() -> cart.setQuantity(CartInput.sku(sku), CartInput.quantity(quantity)));
     }
 
     @POST
@@ -61,11 +60,16 @@ public class CartPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response remove(@FormParam("sku") String sku) {
-        cart.remove(CartInput.sku(sku));
-        return backToCart();
+        return change(() -> cart.remove(CartInput.sku(sku)));
     }
 
-    private static Response backToCart() {
-        return Response.seeOther(URI.create("/cart")).build();
+    /** Back to the cart after a change; a refused change shows the cart with the reason, keeping the 4xx status. */
+    private Response change(Runnable change) {
+        try {
+            change.run();
+            return Response.seeOther(URI.create("/cart")).build();
+        } catch (CartException e) {
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.cart(cart.view(), e.getMessage())).build();
+        }
     }
 }
