@@ -200,7 +200,12 @@ class CatalogApiTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/products"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/search"))
-                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/category/{slug}")));
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/category/{slug}")))
+                .body("paths.'/api/v1/products'.get.parameters.name", org.hamcrest.Matchers.hasItems("category", "brand", "price",
+                        "in_stock", "sort", "page", "per_page"))
+                .body("paths.'/api/v1/search'.get.parameters.find { it.name == 'q' }.required", equalTo(true))
+                .body("paths.'/api/v1/products'.get.parameters.find { it.name == 'sort' }.schema.enum",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("relevance")));
     }
 
     @Test
