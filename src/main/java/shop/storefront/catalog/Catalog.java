@@ -8,9 +8,6 @@ import java.util.Optional;
 /** Read side of the catalog, as other modules and the web layer see it. Results may come from cache. */
 public interface Catalog {
 
-    /** What a category or product slug can look like (the database enforces the same). */
-    java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
     /** Top-level categories with their sub-categories, in display order. */
     List<CategoryNode> categoryTree();
 

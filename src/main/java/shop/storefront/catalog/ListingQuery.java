@@ -21,10 +21,6 @@ public record ListingQuery(String categorySlug, String text, SortedSet<String> b
         return (long) (page - 1) * size;
     }
 
-    public ListingQuery withPage(int newPage) {
-        return new ListingQuery(categorySlug, text, brands, price, options, inStockOnly, sort, newPage, size);
-    }
-
     /** Listing orders; {@code param} is the value used in URLs and the API. */
     public enum Sort {
         RELEVANCE("relevance", "Best match"),

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.CategoryNode;
 import shop.storefront.catalog.CategoryView;
@@ -24,6 +25,8 @@ public class CatalogService implements Catalog {
 
     /** Cache scope of everything that lists several products; product pages have one scope each. */
     static final String LISTINGS = "listings";
+    /** What a category or product slug can look like (the database enforces the same). */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final CatalogCache cache;
     private final ProductListings listings;

@@ -40,10 +40,6 @@ public record ListingView(ListingPage page, ListingQuery query, String basePath,
         return new ListingView(page, query, basePath, sorts, links, prev, next, canonical);
     }
 
-    public boolean isSelectedOption(String param, String value) {
-        return page.facets().stream().anyMatch(f -> f.param().equals(param)
-                && f.values().stream().anyMatch(v -> v.value().equals(value) && v.selected()));
-    }
 
     private static String href(String basePath, String queryString) {
         return queryString.isEmpty() ? basePath : basePath + "?" + queryString;
