@@ -2,9 +2,9 @@ package shop.storefront.catalog;
 
 import shop.storefront.platform.Money;
 
-/** A SKU as other modules see it: what it is, what it costs now and how many can be sold. */
+/** A SKU as other modules see it: what it is, what it costs now, how many can be sold and what it weighs. */
 public record SkuView(String sku, String productSlug, String productName, String label, Money price, int stockOnHand,
-        ProductSummary.Image image) {
+        int weightGrams, ProductSummary.Image image) {
 
     public boolean inStock() {
         return stockOnHand > 0;

@@ -1,5 +1,7 @@
 /**
- * Checkout, orders and the asynchronous order pipeline, added in the checkout issue.
- * Public API types live in this package; everything else in {@code internal}.
+ * Checkout and orders: pricing (shipping, VAT), payment providers, idempotent order placement that reserves
+ * stock atomically, order pages, and the background handlers of the order pipeline. Its API: the
+ * {@link shop.storefront.checkout.OrderPlaced} event and the {@link shop.storefront.checkout.Baskets} port
+ * through which the cart module hands over what is being bought.
  */
 package shop.storefront.checkout;

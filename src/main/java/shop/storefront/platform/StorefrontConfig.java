@@ -32,6 +32,10 @@ public interface StorefrontConfig {
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+    /** Countries the store delivers to (ISO 3166-1 alpha-2), for address forms and checkout. */
+    @WithDefault("AT,BE,DE,DK,ES,FI,FR,GB,IE,IT,LU,NL,NO,PL,PT,SE")
+    java.util.List<@Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2 codes such as DE") String> countries();
+
     Catalog catalog();
 
     Cart cart();
@@ -54,6 +58,14 @@ public interface StorefrontConfig {
         /** How long a cached catalog read may live; changes made through the app refresh sooner. */
         @WithDefault("10m")
         Duration cacheTtl();
+
+        /** A sale that leaves a SKU at or below this many units sends a low-stock alert. */
+        @Min(0)
+        @WithDefault("5")
+        int lowStockThreshold();
+
+        /** Who gets low-stock alerts; without it the alert is only a log line. */
+        java.util.Optional<String> lowStockAlertTo();
     }
 
     interface Cart {
@@ -68,6 +80,10 @@ public interface StorefrontConfig {
         @Min(1) @Max(500)
         @WithDefault("50")
         int maxLines();
+
+        /** A signed-in customer's cart left unchanged this long gets one reminder e-mail (unless they opted out). */
+        @WithDefault("24h")
+        Duration reminderAfter();
     }
 
     interface Account {

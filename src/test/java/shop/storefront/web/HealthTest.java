@@ -25,6 +25,7 @@ class HealthTest {
 
     @Test
     void metricsArePublished() {
+        given().get("/").then().statusCode(200); // at least one application request to count
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds"));
     }

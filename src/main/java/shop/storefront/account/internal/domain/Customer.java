@@ -38,6 +38,10 @@ public class Customer extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public String role = CUSTOMER;
 
+    /** Whether the customer wants the reminder about items left in their cart. */
+    @Column(name = "cart_reminders", nullable = false)
+    public boolean cartReminders = true;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

@@ -3,19 +3,21 @@ package shop.storefront.account.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import shop.storefront.account.AccountException;
 import shop.storefront.account.internal.domain.Address;
+import shop.storefront.platform.Countries;
 
 /** A customer's addresses: at most one default for shipping and one for billing. */
 @ApplicationScoped
 public class AddressBook {
 
-    /** Countries we deliver to (ISO 3166-1 alpha-2). */
-    public static final Set<String> COUNTRIES = Set.of("AT", "BE", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "LU", "NL",
-            "NO", "PL", "PT", "SE");
     static final int MAX_ADDRESSES = 20;
+
+    private final Countries countries;
+
+    AddressBook(Countries countries) {
+        this.countries = countries;
+    }
 
     /** What a person typed into the address form, unchecked. */
     public record Form(String fullName, String line1, String line2, String city, String postalCode, String country,
@@ -55,17 +57,14 @@ public class AddressBook {
         find(customerId, id).delete();
     }
 
-    private static void apply(Address address, Form form) {
+    private void apply(Address address, Form form) {
         address.fullName = required("fullName", "Full name", form.fullName(), 200);
         address.line1 = required("line1", "Address", form.line1(), 200);
         address.line2 = optional("line2", form.line2(), 200);
         address.city = required("city", "Town or city", form.city(), 100);
         address.postalCode = required("postalCode", "Postcode", form.postalCode(), 20);
-        String country = form.country() == null ? "" : form.country().strip().toUpperCase(java.util.Locale.ROOT);
-        if (!COUNTRIES.contains(country)) {
-            throw new AccountException(400, "country", "Choose a country we deliver to.");
-        }
-        address.country = country;
+        address.country = countries.deliverable(form.country())
+                .orElseThrow(() -> new AccountException(400, "country", "Choose a country we deliver to."));
         String phone = optional("phone", form.phone(), 40);
         if (!phone.matches("[0-9 +()./-]*")) {
             throw new AccountException(400, "phone", "Phone numbers can contain digits, spaces and + ( ) . / - only.");
@@ -96,12 +95,5 @@ public class AddressBook {
             throw new AccountException(400, field, "This field can be at most " + max + " characters, without control characters.");
         }
         return text;
-    }
-
-    /** Country choices for the form, in display order. */
-    public static List<Map.Entry<String, String>> countryChoices() {
-        return COUNTRIES.stream().sorted()
-                .map(code -> Map.entry(code, java.util.Locale.of("", code).getDisplayCountry(java.util.Locale.UK)))
-                .sorted(Map.Entry.comparingByValue()).toList();
     }
 }

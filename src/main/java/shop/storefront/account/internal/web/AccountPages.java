@@ -26,6 +26,7 @@ import shop.storefront.account.internal.domain.Address;
 import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.service.AccountService;
 import shop.storefront.account.internal.service.AddressBook;
+import shop.storefront.platform.Countries;
 
 /**
  * Sign-up, sign-in, password reset and the customer's own pages. A refused form is shown again with its
@@ -88,11 +89,13 @@ public class AccountPages {
     private final AccountService accounts;
     private final AddressBook addressBook;
     private final SecurityIdentity identity;
+    private final Countries countries;
 
-    AccountPages(AccountService accounts, AddressBook addressBook, SecurityIdentity identity) {
+    AccountPages(AccountService accounts, AddressBook addressBook, SecurityIdentity identity, Countries countries) {
         this.accounts = accounts;
         this.addressBook = addressBook;
         this.identity = identity;
+        this.countries = countries;
     }
 
     @GET
@@ -198,10 +201,11 @@ public class AccountPages {
     @Authenticated
     @Transactional
     @Operation(hidden = true)
-    public Response profile(@FormParam("name") String name) {
+    public Response profile(@FormParam("name") String name, @FormParam("cartReminders") String cartReminders) {
         Customer customer = current();
         try {
             customer.fullName = AccountService.name(name);
+            customer.cartReminders = cartReminders != null;
             customer.updatedAt = java.time.Instant.now();
             return seeOther("/account");
         } catch (AccountException e) {
@@ -216,7 +220,7 @@ public class AccountPages {
     public TemplateInstance newAddress() {
         Address blank = new Address();
         blank.country = "IE";
-        return Templates.address(blank, AddressBook.countryChoices(), null);
+        return Templates.address(blank, countries.choices(), null);
     }
 
     @POST
@@ -228,7 +232,7 @@ public class AccountPages {
             addressBook.add(customerId(), fields.form());
             return seeOther("/account");
         } catch (AccountException e) {
-            return Response.status(e.status()).entity(Templates.address(fields.echo(null), AddressBook.countryChoices(), e.getMessage())).build();
+            return Response.status(e.status()).entity(Templates.address(fields.echo(null), countries.choices(), e.getMessage())).build();
         }
     }
 
@@ -237,7 +241,7 @@ public class AccountPages {
     @Authenticated
     @Operation(hidden = true)
     public TemplateInstance editAddress(@PathParam("id") long id) {
-        return Templates.address(addressBook.find(customerId(), id), AddressBook.countryChoices(), null);
+        return Templates.address(addressBook.find(customerId(), id), countries.choices(), null);
     }
 
     @POST
@@ -252,7 +256,7 @@ public class AccountPages {
             if (e.status() == 404) {
                 throw e;
             }
-            return Response.status(e.status()).entity(Templates.address(fields.echo(id), AddressBook.countryChoices(), e.getMessage())).build();
+            return Response.status(e.status()).entity(Templates.address(fields.echo(id), countries.choices(), e.getMessage())).build();
         }
     }
 

@@ -18,6 +18,7 @@ import shop.storefront.web.CookieSigner;
 public class CartOwner {
 
     static final String COOKIE = "cart";
+    static final String CUSTOMER_PREFIX = "cart:customer:";
     private static final String GUEST_ID = "[A-Za-z0-9_-]{22}";
 
     private final CurrentVertxRequest request;
@@ -73,7 +74,7 @@ public class CartOwner {
     }
 
     static String customerKey(String customerId) {
-        return "cart:customer:" + customerId;
+        return CUSTOMER_PREFIX + customerId;
     }
 
     private void setCookie(String id) {

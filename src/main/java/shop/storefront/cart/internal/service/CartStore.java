@@ -3,10 +3,15 @@ package shop.storefront.cart.internal.service;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import shop.storefront.platform.StorefrontConfig;
 
@@ -22,13 +27,18 @@ public class CartStore {
     public record Entry(int quantity, BigDecimal seenPrice) {
     }
 
+    /** Sorted set of customer ids by the time their cart last changed, for the abandoned-cart reminder. */
+    static final String TOUCHED = "carts:touched";
+
     private final HashCommands<String, String, String> hashes;
     private final KeyCommands<String> keys;
+    private final SortedSetCommands<String, String> touched;
     private final Duration ttl;
 
     CartStore(RedisDataSource redis, StorefrontConfig config) {
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
+        this.touched = redis.sortedSet(String.class);
         this.ttl = config.cart().ttl();
     }
 
@@ -58,13 +68,38 @@ public class CartStore {
     public int add(String key, String sku, int quantity, BigDecimal price) {
         long total = hashes.hincrby(key, "q:" + sku, quantity);
         hashes.hsetnx(key, "p:" + sku, price.toPlainString());
-        keys.expire(key, ttl);
+        changed(key);
         return (int) total;
     }
 
     public void set(String key, String sku, int quantity, BigDecimal price) {
         hashes.hset(key, Map.of("q:" + sku, Integer.toString(quantity), "p:" + sku, price.toPlainString()));
+        changed(key);
+    }
+
+    /** Takes bought units out of the cart (what was ordered); a line reaching zero disappears. */
+    public void takeOut(String key, String sku, int quantity) {
+        if (hashes.hincrby(key, "q:" + sku, -quantity) <= 0) {
+            remove(key, sku);
+        }
+    }
+
+    /** Customers whose cart last changed before this moment, oldest first, at most {@code limit}. */
+    public List<String> idleCustomerCarts(Instant before, int limit) {
+        return touched.zrangebyscore(TOUCHED, ScoreRange.from(Double.NEGATIVE_INFINITY, before.toEpochMilli()),
+                new ZRangeArgs().limit(0, limit));
+    }
+
+    /** Removes a customer from the idle list; true for the one caller (of any instance) that removed it. */
+    public boolean claimIdle(String customerId) {
+        return touched.zrem(TOUCHED, customerId) == 1;
+    }
+
+    private void changed(String key) {
         keys.expire(key, ttl);
+        if (key.startsWith(CartOwner.CUSTOMER_PREFIX)) {
+            touched.zadd(TOUCHED, System.currentTimeMillis(), key.substring(CartOwner.CUSTOMER_PREFIX.length()));
+        }
     }
 
     public void seenPrice(String key, String sku, BigDecimal price) {

@@ -14,7 +14,9 @@ import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
 import shop.storefront.catalog.ProductChanged;
 import shop.storefront.catalog.internal.domain.Variant;
+import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.StorefrontConfig;
 
 /** Price and stock changes; cached pages are refreshed once the change is committed. */
 @ApplicationScoped
@@ -23,11 +25,15 @@ public class InventoryService implements Inventory {
     private final Event<ProductChanged> changes;
     private final CatalogCache cache;
     private final EntityManager em;
+    private final Outbox outbox;
+    private final int lowStockThreshold;
 
-    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em) {
+    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em, Outbox outbox, StorefrontConfig config) {
         this.changes = changes;
         this.cache = cache;
         this.em = em;
+        this.outbox = outbox;
+        this.lowStockThreshold = config.catalog().lowStockThreshold();
     }
 
     @Override
@@ -74,7 +80,12 @@ public class InventoryService implements Inventory {
                 shortfall.add(line.getKey());
             } else {
                 Object[] row = (Object[]) left.getFirst();
-                changes.fire(new ProductChanged((String) row[1], ((Number) row[0]).intValue() == 0));
+                int now = ((Number) row[0]).intValue();
+                changes.fire(new ProductChanged((String) row[1], now == 0));
+                // Alert once, when this sale crosses the threshold, in the same transaction as the sale.
+                if (now <= lowStockThreshold && now + line.getValue() > lowStockThreshold) {
+                    outbox.publish(LowStockAlert.TOPIC, new LowStockAlert.LowStock(line.getKey(), (String) row[1], now));
+                }
             }
         }
         if (!shortfall.isEmpty()) {

@@ -173,7 +173,7 @@ public class ProductListings {
     public Map<String, SkuView> skus(Collection<String> skus) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT v.sku, p.slug, p.name, (SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o),
-                       v.price_amount, v.currency, v.stock_on_hand, img.storage_key, img.alt_text
+                       v.price_amount, v.currency, v.stock_on_hand, img.storage_key, img.alt_text, v.weight_grams
                   FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
                   LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
                                       WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true
@@ -181,7 +181,7 @@ public class ProductListings {
         Map<String, SkuView> found = new LinkedHashMap<>();
         for (Object[] r : rows) {
             found.put((String) r[0], new SkuView((String) r[0], (String) r[1], (String) r[2], r[3] == null ? "" : (String) r[3],
-                    new Money((BigDecimal) r[4], ((String) r[5]).trim()), ((Number) r[6]).intValue(),
+                    new Money((BigDecimal) r[4], ((String) r[5]).trim()), ((Number) r[6]).intValue(), ((Number) r[9]).intValue(),
                     images.image((String) r[7], (String) r[8])));
         }
         return found;

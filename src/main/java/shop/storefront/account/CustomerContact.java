@@ -1,0 +1,11 @@
+package shop.storefront.account;
+
+import java.util.Optional;
+
+/**
+ * How to reach a customer. {@code cartReminders} is false when they opted out of abandoned-cart e-mails.
+ * {@code customerId} is the public id (the security principal's name).
+ */
+public record CustomerContact(String customerId, String email, String fullName, boolean cartReminders,
+        Optional<PostalAddress> defaultShipping) {
+}

@@ -1,0 +1,67 @@
+package shop.storefront.checkout.internal.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Shipping rates, VAT and payment settings; validated at start-up by SmallRye and {@code CheckoutConfigCheck}. */
+@ConfigMapping(prefix = "storefront.checkout")
+public interface CheckoutConfig {
+
+    /** Orders whose goods (VAT included) reach this amount ship free with methods that allow it. */
+    @DecimalMin("0")
+    @WithDefault("50.00")
+    BigDecimal freeShippingThreshold();
+
+    /** VAT rate in percent per destination country, e.g. storefront.checkout.vat-rates.DE=19; every delivery country needs one. */
+    Map<String, @DecimalMin("0") @DecimalMax("100") BigDecimal> vatRates();
+
+    /**
+     * Countries where shoppers expect prices before tax: there catalog prices are net and VAT is added on top.
+     * Everywhere else catalog prices include VAT (the same gross price in every country) and the VAT they
+     * contain is shown.
+     */
+    Optional<Set<String>> pricesExcludeVat();
+
+    /** Delivery options by id, e.g. storefront.checkout.shipping.standard.label. */
+    @NotEmpty
+    Map<String, ShippingMethod> shipping();
+
+    /** Offline payment methods offered: bank-transfer, cash-on-delivery (card appears when Stripe is configured). */
+    @WithDefault("bank-transfer,cash-on-delivery")
+    List<@Pattern(regexp = "bank-transfer|cash-on-delivery", message = "must be bank-transfer or cash-on-delivery") String> offlinePaymentMethods();
+
+    /** An order paid by bank transfer is cancelled, and its stock released, when unpaid after this long. */
+    @WithDefault("7d")
+    Duration bankTransferWindow();
+
+    /** A card payment not confirmed after this long cancels the order and releases its stock. */
+    @WithDefault("1h")
+    Duration cardPaymentWindow();
+
+    interface ShippingMethod {
+        /** Shopper-facing name, e.g. "Standard delivery, 3–5 working days". */
+        String label();
+
+        /** Price of a parcel up to 1 kg by destination country; the key "default" covers every other country. */
+        Map<String, @DecimalMin("0") BigDecimal> firstKg();
+
+        /** Added for each further kilogram or part of one. */
+        @DecimalMin("0")
+        @WithDefault("0")
+        BigDecimal perAdditionalKg();
+
+        /** Whether orders above the free-shipping threshold ship free with this method. */
+        @WithDefault("true")
+        boolean freeAboveThreshold();
+    }
+}

@@ -1,0 +1,41 @@
+package shop.storefront.checkout.internal.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.util.Optional;
+import shop.storefront.checkout.internal.config.CheckoutConfig;
+import shop.storefront.platform.Money;
+
+/** Payment methods needing no provider: the order waits for the transfer, or for the courier to collect. */
+@ApplicationScoped
+class OfflinePayments {
+
+    @Produces
+    @ApplicationScoped
+    PaymentProvider bankTransfer(CheckoutConfig config) {
+        return new Offline("bank-transfer", "Bank transfer",
+                "Pay within " + config.bankTransferWindow().toDays() + " days; we send the bank details with your order confirmation.",
+                Optional.of(config.bankTransferWindow()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    PaymentProvider cashOnDelivery() {
+        return new Offline("cash-on-delivery", "Pay on delivery", "Pay the courier in cash or by card when your parcel arrives.",
+                Optional.empty());
+    }
+
+    private record Offline(String id, String label, String description, Optional<Duration> paymentWindow) implements PaymentProvider {
+
+        @Override
+        public Collection collect(String orderNumber, Money amount, String paymentToken) {
+            return Collection.pending(null, null);
+        }
+
+        @Override
+        public void refund(String orderNumber, String paymentReference, Money amount) {
+            // Offline money goes back offline: the refund is recorded on the order and paid out by a person.
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package shop.storefront.checkout.internal.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import shop.storefront.checkout.internal.config.CheckoutConfig;
+
+/** The payment methods this store offers, in display order: card first (when configured), then the offline ones. */
+@ApplicationScoped
+public class PaymentMethods {
+
+    private final Map<String, PaymentProvider> offered = new LinkedHashMap<>();
+
+    PaymentMethods(@Any Instance<PaymentProvider> providers, CheckoutConfig config, StripePayments card) {
+        if (card.available()) {
+            offered.put(card.id(), card);
+        }
+        for (PaymentProvider provider : providers) {
+            if (config.offlinePaymentMethods().contains(provider.id())) {
+                offered.put(provider.id(), provider);
+            }
+        }
+    }
+
+    public List<PaymentProvider> offered() {
+        return List.copyOf(offered.values());
+    }
+
+    public Optional<PaymentProvider> find(String id) {
+        return Optional.ofNullable(id == null ? null : offered.get(id));
+    }
+}

@@ -1,0 +1,65 @@
+package shop.storefront.checkout.internal.payment;
+
+import java.time.Duration;
+import java.util.Optional;
+import shop.storefront.platform.Money;
+
+/**
+ * A way to pay. Checkout places the order (stock reserved) first and then asks the provider to collect;
+ * the outcome decides whether the order is paid, waits for payment, or is cancelled and its stock released.
+ */
+public interface PaymentProvider {
+
+    /** Stable id used in forms, the API and stored orders, e.g. "bank-transfer". */
+    String id();
+
+    /** Shopper-facing name and one-line explanation. */
+    String label();
+
+    String description();
+
+    /**
+     * How long an order may wait for its payment before it is cancelled and its stock released; empty when the
+     * goods ship unpaid (cash on delivery).
+     */
+    Optional<Duration> paymentWindow();
+
+    /** Whether the shopper must supply a payment method token (e.g. a Stripe PaymentMethod id) to use it. */
+    default boolean needsPaymentToken() {
+        return false;
+    }
+
+    /**
+     * Collects the order's total. Must be safe to repeat for the same order (providers get the order number as
+     * their idempotency key). Never throws for a decline: that is {@link Collection.Outcome#DECLINED}.
+     */
+    Collection collect(String orderNumber, Money amount, String paymentToken);
+
+    /** Gives money back for a paid order; throws if the provider refuses. */
+    void refund(String orderNumber, String paymentReference, Money amount);
+
+    /** What collecting achieved; {@code reference} identifies the payment at the provider (if any). */
+    record Collection(Outcome outcome, String reference, String message) {
+
+        public enum Outcome {
+            /** The money is ours: the order is paid. */
+            PAID,
+            /** Not yet known or not yet due (bank transfer, cash on delivery, provider timeout). */
+            PENDING,
+            /** Refused: the order is cancelled and its stock released. */
+            DECLINED
+        }
+
+        public static Collection paid(String reference) {
+            return new Collection(Outcome.PAID, reference, null);
+        }
+
+        public static Collection pending(String reference, String message) {
+            return new Collection(Outcome.PENDING, reference, message);
+        }
+
+        public static Collection declined(String reference, String message) {
+            return new Collection(Outcome.DECLINED, reference, message);
+        }
+    }
+}

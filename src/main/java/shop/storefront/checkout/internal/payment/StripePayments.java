@@ -1,0 +1,134 @@
+package shop.storefront.checkout.internal.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import shop.storefront.checkout.internal.config.CheckoutConfig;
+import shop.storefront.checkout.internal.config.StripeConfig;
+import shop.storefront.platform.Money;
+
+/**
+ * Card payments through Stripe PaymentIntents: create, then confirm with the PaymentMethod the shopper's browser
+ * obtained from Stripe.js. A decline cancels the order; a timeout or an authentication step leaves it waiting for
+ * Stripe's webhook (or for the payment window to close).
+ */
+@ApplicationScoped
+public class StripePayments implements PaymentProvider {
+
+    private static final Logger LOG = Logger.getLogger(StripePayments.class);
+
+    private final StripeApi stripe;
+    private final StripeConfig config;
+    private final Duration window;
+
+    StripePayments(@RestClient StripeApi stripe, StripeConfig config, CheckoutConfig checkout) {
+        this.stripe = stripe;
+        this.config = config;
+        this.window = checkout.cardPaymentWindow();
+    }
+
+    public boolean available() {
+        return config.enabled();
+    }
+
+    @Override
+    public String id() {
+        return "card";
+    }
+
+    @Override
+    public String label() {
+        return "Card";
+    }
+
+    @Override
+    public String description() {
+        return "Visa, Mastercard or American Express, processed by Stripe.";
+    }
+
+    @Override
+    public Optional<Duration> paymentWindow() {
+        return Optional.of(window);
+    }
+
+    @Override
+    public boolean needsPaymentToken() {
+        return true;
+    }
+
+    @Override
+    public Collection collect(String orderNumber, Money amount, String paymentToken) {
+        MultivaluedMap<String, String> intent = new MultivaluedHashMap<>();
+        intent.add("amount", Long.toString(minorUnits(amount)));
+        intent.add("currency", amount.currency().toLowerCase(Locale.ROOT));
+        intent.add("payment_method", paymentToken);
+        intent.add("payment_method_types[]", "card");
+        intent.add("description", "Storefront order " + orderNumber);
+        intent.add("metadata[order_number]", orderNumber);
+        String reference = null;
+        try {
+            StripeApi.PaymentIntent created = stripe.createPaymentIntent(auth(), orderNumber + "-create", intent);
+            reference = created.id();
+            StripeApi.PaymentIntent confirmed = stripe.confirmPaymentIntent(auth(), orderNumber + "-confirm", created.id(),
+                    new MultivaluedHashMap<>());
+            return outcome(confirmed);
+        } catch (WebApplicationException e) {
+            return refusal(e, reference);
+        } catch (ProcessingException e) {
+            // No answer (timeout, connection reset): the charge may or may not have happened. The webhook tells.
+            LOG.warnf("Stripe did not answer for order %s (%s); waiting for its webhook", orderNumber, e.getMessage());
+            return Collection.pending(reference, "awaiting confirmation from Stripe");
+        }
+    }
+
+    @Override
+    public void refund(String orderNumber, String paymentReference, Money amount) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("payment_intent", paymentReference);
+        form.add("amount", Long.toString(minorUnits(amount)));
+        form.add("metadata[order_number]", orderNumber);
+        stripe.createRefund(auth(), orderNumber + "-refund", form);
+    }
+
+    private static Collection outcome(StripeApi.PaymentIntent intent) {
+        return switch (intent.status()) {
+            case "succeeded" -> Collection.paid(intent.id());
+            case "requires_payment_method", "canceled" -> Collection.declined(intent.id(),
+                    intent.lastPaymentError() == null ? "the card was not accepted" : intent.lastPaymentError().message());
+            default -> Collection.pending(intent.id(), "payment " + intent.status().replace('_', ' '));
+        };
+    }
+
+    /** 402 is a decline (with Stripe's reason); any other error leaves the payment for the webhook to settle. */
+    private static Collection refusal(WebApplicationException e, String reference) {
+        StripeApi.ApiError error = null;
+        try {
+            StripeApi.ErrorBody body = e.getResponse().readEntity(StripeApi.ErrorBody.class);
+            error = body == null ? null : body.error();
+        } catch (RuntimeException unreadable) {
+            // not Stripe's error shape
+        }
+        String ref = error != null && error.paymentIntent() != null ? error.paymentIntent().id() : reference;
+        if (e.getResponse().getStatus() == 402 || (error != null && "card_error".equals(error.type()))) {
+            return Collection.declined(ref, error == null || error.message() == null ? "the card was declined" : error.message());
+        }
+        LOG.errorf("Stripe answered %d (%s)", e.getResponse().getStatus(), error == null ? "no error body" : error.message());
+        return Collection.pending(ref, "awaiting confirmation from Stripe");
+    }
+
+    private String auth() {
+        return "Bearer " + config.secretKey().orElseThrow(() -> new IllegalStateException("storefront.stripe.secret-key is not set"));
+    }
+
+    static long minorUnits(Money amount) {
+        return amount.amount().movePointRight(Currency.getInstance(amount.currency()).getDefaultFractionDigits()).longValueExact();
+    }
+}

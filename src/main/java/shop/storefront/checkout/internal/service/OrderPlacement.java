@@ -1,0 +1,215 @@
+package shop.storefront.checkout.internal.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import shop.storefront.catalog.Inventory;
+import shop.storefront.catalog.OutOfStockException;
+import shop.storefront.checkout.Basket;
+import shop.storefront.checkout.OrderPlaced;
+import shop.storefront.checkout.internal.domain.CustomerOrder;
+import shop.storefront.checkout.internal.domain.OrderLine;
+import shop.storefront.checkout.internal.domain.OrderStatus;
+import shop.storefront.checkout.internal.payment.PaymentMethods;
+import shop.storefront.checkout.internal.payment.PaymentProvider;
+import shop.storefront.checkout.internal.payment.PaymentProvider.Collection;
+import shop.storefront.checkout.internal.pricing.Pricing;
+import shop.storefront.checkout.internal.pricing.Quote;
+import shop.storefront.messaging.Outbox;
+import shop.storefront.platform.Digests;
+
+/**
+ * Places orders. One transaction inserts the order (whose idempotency key is unique), takes the stock with
+ * conditional updates and queues {@link OrderPlaced} on the outbox; so a submission either leaves all three or
+ * nothing. A second submission with the same key waits on the first's row, then finds its order and answers
+ * with it. Payment is collected after commit: a decline cancels the order and puts the stock back.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    public static final String IDEMPOTENCY_KEY = "[A-Za-z0-9_-]{16,100}";
+    static final String RESERVATION_EXPIRY = "reservation-expiry";
+    private static final String NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pricing pricing;
+    private final PaymentMethods payments;
+    private final Inventory inventory;
+    private final Outbox outbox;
+    private final Orders orders;
+    private final OrderAccess access;
+    private final Event<OrderPlaced> placedEvents;
+
+    OrderPlacement(Pricing pricing, PaymentMethods payments, Inventory inventory, Outbox outbox, Orders orders,
+            OrderAccess access, Event<OrderPlaced> placedEvents) {
+        this.pricing = pricing;
+        this.payments = payments;
+        this.inventory = inventory;
+        this.outbox = outbox;
+        this.orders = orders;
+        this.access = access;
+        this.placedEvents = placedEvents;
+    }
+
+    /** The outcome: the order, whether this submission repeated an earlier one, and the guest access token. */
+    public record Placement(OrderView order, boolean replayed, String accessToken) {
+    }
+
+    /** Payload of the message that cancels an unpaid order when its payment window closes. */
+    public record ReservationExpiry(String orderNumber) {
+    }
+
+    public Placement place(Optional<Basket> current, String customerId, OrderRequest request) {
+        String key = request.idempotencyKey();
+        if (key == null || !key.matches(IDEMPOTENCY_KEY)) {
+            throw new CheckoutException(400, "idempotencyKey", "Each order needs an idempotency key of 16–100 letters, digits, - or _.");
+        }
+        Basket basket = current.orElseThrow(() -> new CheckoutException(409, null, "Your cart is empty: add something to it first."));
+        String placedBy = Digests.sha256Hex(basket.id());
+        Optional<Placement> earlier = replay(key, placedBy);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (request.delivery() == null) {
+            throw new CheckoutException(409, null, "Enter your delivery details first.");
+        }
+        PaymentProvider provider = payments.find(request.paymentMethod())
+                .orElseThrow(() -> new CheckoutException(400, "paymentMethod", "Choose one of the payment methods offered."));
+        if (provider.needsPaymentToken() && (request.paymentToken() == null || !request.paymentToken().matches("pm_[A-Za-z0-9_]{1,200}"))) {
+            throw new CheckoutException(400, "paymentToken", "Card payments need a payment method from the card form.");
+        }
+        Quote quote = pricing.quote(basket, request.delivery().country(), request.shippingMethod());
+        if (request.expectedTotal() != null && request.expectedTotal().compareTo(quote.total().amount()) != 0) {
+            throw new CheckoutException(409, "expectedTotal", "The total is now " + quote.total().display()
+                    + " (prices, stock or delivery changed). Please check your order again before placing it.");
+        }
+        CustomerOrder order;
+        try {
+            order = QuarkusTransaction.requiringNew().call(() -> insert(basket, placedBy, customerId, request, quote, provider));
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e, "idempotency_key")) {
+                return replay(key, placedBy).orElseThrow(() -> e);
+            }
+            if (e instanceof OutOfStockException || e.getCause() instanceof OutOfStockException) {
+                OutOfStockException shortfall = e instanceof OutOfStockException o ? o : (OutOfStockException) e.getCause();
+                throw soldOut(quote, shortfall.skus());
+            }
+            throw e;
+        }
+        return afterCommit(order, basket, provider, request.paymentToken());
+    }
+
+    private CustomerOrder insert(Basket basket, String placedBy, String customerId, OrderRequest request, Quote quote,
+            PaymentProvider provider) {
+        CustomerOrder order = new CustomerOrder();
+        order.number = newNumber();
+        order.idempotencyKey = request.idempotencyKey();
+        order.placedBy = placedBy;
+        order.customerId = customerId == null ? null : UUID.fromString(customerId);
+        DeliveryDetails to = request.delivery();
+        order.email = to.email();
+        order.shipTo.fullName = to.fullName();
+        order.shipTo.line1 = to.line1();
+        order.shipTo.line2 = to.line2();
+        order.shipTo.city = to.city();
+        order.shipTo.postalCode = to.postalCode();
+        order.shipTo.country = to.country();
+        order.shipTo.phone = to.phone();
+        order.paymentMethod = provider.id();
+        order.shippingMethod = quote.shipping().id();
+        order.shippingLabel = quote.shipping().label();
+        order.currency = quote.total().currency();
+        order.subtotal = quote.goods().amount();
+        order.shippingCost = quote.shipping().cost().amount();
+        order.vatRate = quote.vatRate();
+        order.vat = quote.vat().amount();
+        order.pricesIncludeVat = quote.pricesIncludeVat();
+        order.total = quote.total().amount();
+        int position = 0;
+        for (Quote.Line q : quote.lines()) {
+            OrderLine line = new OrderLine();
+            line.order = order;
+            line.position = position++;
+            line.sku = q.sku();
+            line.productSlug = q.productSlug();
+            line.productName = q.productName();
+            line.label = q.label();
+            line.unitPrice = q.unitPrice().amount();
+            line.quantity = q.quantity();
+            line.lineTotal = q.lineTotal().amount();
+            order.lines.add(line);
+        }
+        order.moveTo(OrderStatus.PLACED, "Order placed");
+        // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
+        // transaction ends, then fails on the unique index and answers with this order.
+        order.persistAndFlush();
+        inventory.reserve(Orders.quantities(order));
+        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
+        provider.paymentWindow().ifPresent(window ->
+                outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
+        return order;
+    }
+
+    private Placement afterCommit(CustomerOrder order, Basket basket, PaymentProvider provider, String paymentToken) {
+        Collection payment = provider.collect(order.number, order.money(order.total), paymentToken);
+        switch (payment.outcome()) {
+            case PAID -> orders.markPaid(order.number, payment.reference(), "Paid by " + provider.label());
+            case DECLINED -> {
+                orders.cancelUnpaid(order.number, "Payment declined: " + payment.message());
+                throw new CheckoutException(402, "paymentMethod", "Your payment was declined (" + payment.message()
+                        + "). Order " + order.number + " was cancelled and nothing was charged; you can try another payment method.");
+            }
+            case PENDING -> { }
+        }
+        placedEvents.fire(event(order, basket));
+        return new Placement(orders.view(order.number).orElseThrow(), false, access.token(order.number));
+    }
+
+    private Optional<Placement> replay(String key, String placedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> CustomerOrder.findByIdempotencyKey(key).map(existing -> {
+            if (!existing.placedBy.equals(placedBy)) {
+                throw new CheckoutException(409, "idempotencyKey", "This idempotency key was already used for another checkout.");
+            }
+            return new Placement(orders.view(existing), true, access.token(existing.number));
+        }));
+    }
+
+    private static OrderPlaced event(CustomerOrder order, Basket basket) {
+        List<OrderPlaced.Line> lines = order.lines.stream().map(l -> new OrderPlaced.Line(l.sku, l.quantity)).toList();
+        return new OrderPlaced(order.number, basket.id(), order.customerId == null ? null : order.customerId.toString(),
+                order.email, lines, order.money(order.total), order.placedAt);
+    }
+
+    private static CheckoutException soldOut(Quote quote, List<String> skus) {
+        String names = quote.lines().stream().filter(l -> skus.contains(l.sku()))
+                .map(l -> l.label().isEmpty() ? l.productName() : l.productName() + " (" + l.label() + ")")
+                .reduce((a, b) -> a + ", " + b).orElse(String.join(", ", skus));
+        return new CheckoutException(409, "sku", "Sold out: " + names + " sold out before your order went through. "
+                + "Nothing was reserved or charged; please review your cart.");
+    }
+
+    static boolean isUniqueViolation(Throwable e, String constraintPart) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null
+                    && c.getConstraintName().contains(constraintPart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String newNumber() {
+        StringBuilder number = new StringBuilder("SF-");
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                number.append('-');
+            }
+            number.append(NUMBER_ALPHABET.charAt(RANDOM.nextInt(NUMBER_ALPHABET.length())));
+        }
+        return number.toString();
+    }
+}

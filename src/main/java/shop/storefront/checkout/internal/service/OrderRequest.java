@@ -1,0 +1,11 @@
+package shop.storefront.checkout.internal.service;
+
+import java.math.BigDecimal;
+
+/**
+ * A checkout submission. {@code expectedTotal} is the total the shopper saw (null from API clients that did not
+ * ask for a quote): a different total refuses the order instead of charging an amount nobody agreed to.
+ */
+public record OrderRequest(DeliveryDetails delivery, String shippingMethod, String paymentMethod, String paymentToken,
+        BigDecimal expectedTotal, String idempotencyKey) {
+}

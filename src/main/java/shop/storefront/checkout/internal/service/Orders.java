@@ -1,0 +1,145 @@
+package shop.storefront.checkout.internal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import shop.storefront.catalog.Inventory;
+import shop.storefront.checkout.internal.domain.CustomerOrder;
+import shop.storefront.checkout.internal.domain.OrderLine;
+import shop.storefront.checkout.internal.domain.OrderStatus;
+import shop.storefront.checkout.internal.payment.PaymentMethods;
+import shop.storefront.checkout.internal.payment.PaymentProvider;
+
+/**
+ * Reading orders and moving them through their life. Every change locks the order row first, so a webhook,
+ * the expiry handler and a person clicking at the same moment cannot both apply.
+ */
+@ApplicationScoped
+public class Orders {
+
+    public static final String NUMBER = "SF-[0-9A-Z]{4}-[0-9A-Z]{4}";
+    private static final Logger LOG = Logger.getLogger(Orders.class);
+
+    private final Inventory inventory;
+    private final PaymentMethods payments;
+
+    Orders(Inventory inventory, PaymentMethods payments) {
+        this.inventory = inventory;
+        this.payments = payments;
+    }
+
+    @Transactional
+    public Optional<OrderView> view(String number) {
+        return number == null || !number.matches(NUMBER) ? Optional.empty() : CustomerOrder.findByNumber(number).map(this::view);
+    }
+
+    /** The customer's id (public id) on the order, or empty for a guest order or an unknown number. */
+    @Transactional
+    public Optional<String> customerOf(String number) {
+        return number == null || !number.matches(NUMBER) ? Optional.empty()
+                : CustomerOrder.findByNumber(number).map(o -> o.customerId == null ? null : o.customerId.toString());
+    }
+
+    /** A guest's lookup: the order only when the e-mail matches too (case-insensitive). */
+    @Transactional
+    public Optional<OrderView> lookup(String number, String email) {
+        String mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return view(number == null ? null : number.strip().toUpperCase(java.util.Locale.ROOT)).filter(o -> o.email().equals(mail));
+    }
+
+    @Transactional
+    public List<OrderView> ofCustomer(String customerId, int limit) {
+        return CustomerOrder.ofCustomer(UUID.fromString(customerId), limit).stream().map(this::view).toList();
+    }
+
+    /** Records a payment; true if this call moved the order to paid (false: already paid, or no longer payable). */
+    @Transactional
+    public boolean markPaid(String number, String reference, String note) {
+        CustomerOrder order = locked(number);
+        if (order.status != OrderStatus.PLACED) {
+            return false;
+        }
+        if (reference != null) {
+            order.paymentReference = reference;
+        }
+        order.moveTo(OrderStatus.PAID, note);
+        return true;
+    }
+
+    /**
+     * Cancels an order that was not paid (declined or expired payment, or the shopper changed their mind) and puts its
+     * stock back; true if this call cancelled it.
+     */
+    @Transactional
+    public boolean cancelUnpaid(String number, String note) {
+        CustomerOrder order = locked(number);
+        if (order.status != OrderStatus.PLACED) {
+            return false;
+        }
+        inventory.release(quantities(order));
+        order.moveTo(OrderStatus.CANCELLED, note);
+        return true;
+    }
+
+    @Transactional
+    public void fulfil(String number, String note) {
+        CustomerOrder order = locked(number);
+        if (order.status == OrderStatus.PLACED && payments.find(order.paymentMethod).flatMap(PaymentProvider::paymentWindow).isPresent()) {
+            throw new CheckoutException(409, null, "Order " + number + " is not paid yet.");
+        }
+        if (order.status != OrderStatus.PLACED && order.status != OrderStatus.PAID) {
+            throw new CheckoutException(409, null, "Order " + number + " is " + order.status.label().toLowerCase() + " and cannot be shipped.");
+        }
+        order.moveTo(OrderStatus.FULFILLED, note);
+    }
+
+    /**
+     * Cancels an order that has not shipped: stock goes back, and a paid order is refunded through its provider
+     * (status refunded). A shipped order is refunded without touching stock (the goods come back as a return).
+     */
+    @Transactional
+    public void cancelOrRefund(String number, String note) {
+        CustomerOrder order = locked(number);
+        switch (order.status) {
+            case PLACED -> {
+                inventory.release(quantities(order));
+                order.moveTo(OrderStatus.CANCELLED, note);
+            }
+            case PAID, FULFILLED -> {
+                if (order.status == OrderStatus.PAID) {
+                    inventory.release(quantities(order));
+                }
+                payments.find(order.paymentMethod).ifPresentOrElse(
+                        p -> p.refund(order.number, order.paymentReference, order.money(order.total)),
+                        () -> LOG.warnf("Order %s: payment method %s is no longer offered; refund it by hand", number, order.paymentMethod));
+                order.moveTo(OrderStatus.REFUNDED, note);
+            }
+            default -> throw new CheckoutException(409, null, "Order " + number + " is already " + order.status.label().toLowerCase() + ".");
+        }
+    }
+
+    OrderView view(CustomerOrder order) {
+        Optional<PaymentProvider> provider = payments.find(order.paymentMethod);
+        String instructions = order.status == OrderStatus.PLACED && "bank-transfer".equals(order.paymentMethod)
+                ? "Please transfer " + order.money(order.total).display() + " quoting " + order.number + " as the reference."
+                : null;
+        return OrderView.of(order, provider.map(PaymentProvider::label).orElse(order.paymentMethod), instructions);
+    }
+
+    private static CustomerOrder locked(String number) {
+        return CustomerOrder.lockByNumber(number).orElseThrow(() -> new CheckoutException(404, null, "There is no order " + number + "."));
+    }
+
+    static Map<String, Integer> quantities(CustomerOrder order) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        for (OrderLine line : order.lines) {
+            quantities.merge(line.sku, line.quantity, Integer::sum);
+        }
+        return quantities;
+    }
+}

@@ -1,0 +1,94 @@
+package shop.storefront.checkout.internal.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.storefront.checkout.internal.service.Checkout;
+import shop.storefront.checkout.internal.service.OrderAccess;
+import shop.storefront.checkout.internal.service.OrderView;
+import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.web.ResourceNotFoundException;
+
+/** Order history and detail for customers; confirmation pages and order lookup (number + e-mail) for guests. */
+@Path("/orders")
+@Produces(MediaType.TEXT_HTML)
+public class OrderPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance history(List<OrderView> orders);
+
+        static native TemplateInstance detail(OrderView order, boolean justPlaced);
+
+        static native TemplateInstance lookup(String number, String email, String error);
+    }
+
+    private final Orders orders;
+    private final OrderAccess access;
+    private final Checkout checkout;
+
+    OrderPages(Orders orders, OrderAccess access, Checkout checkout) {
+        this.orders = orders;
+        this.access = access;
+        this.checkout = checkout;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance history() {
+        return Templates.history(orders.ofCustomer(checkout.customerId().orElseThrow(), 100));
+    }
+
+    @GET
+    @Path("lookup")
+    @Operation(hidden = true)
+    public TemplateInstance lookupPage() {
+        return Templates.lookup("", "", null);
+    }
+
+    /** The same answer for a wrong number and a wrong e-mail, so the form cannot be used to find orders. */
+    @POST
+    @Path("lookup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response lookup(@FormParam("number") String number, @FormParam("email") String email) {
+        Optional<OrderView> found = orders.lookup(number, email);
+        if (found.isPresent()) {
+            return Response.seeOther(URI.create(access.guestPath(found.get().number()))).build();
+        }
+        return Response.status(404).entity(Templates.lookup(cut(number, 20), cut(email, 254),
+                "We found no order with that number and e-mail address. Check both and try again.")).build();
+    }
+
+    @GET
+    @Path("{number}")
+    @Operation(hidden = true)
+    public TemplateInstance detail(@PathParam("number") String number, @QueryParam("token") String token,
+            @QueryParam("placed") String placed) {
+        boolean owner = checkout.customerId().isPresent() && checkout.customerId().equals(orders.customerOf(number));
+        if (!owner && !access.tokenMatches(number, token)) {
+            throw new ResourceNotFoundException("We could not find that order. Sign in, or look it up with its number and your e-mail address.");
+        }
+        return Templates.detail(orders.view(number).orElseThrow(() -> new ResourceNotFoundException("There is no order " + number + ".")),
+                placed != null);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
+    }
+}

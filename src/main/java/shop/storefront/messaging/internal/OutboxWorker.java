@@ -1,0 +1,156 @@
+package shop.storefront.messaging.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import shop.storefront.messaging.MessageHandler;
+
+/**
+ * Drains the outbox on every instance. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in its own
+ * transaction, which stays open while the handler runs: other instances skip it, and if this instance dies the
+ * database drops the lock and the message becomes due again. Success deletes the row; failure schedules a
+ * retry with exponential back-off, and the last allowed failure moves it to messaging.dead_letter.
+ */
+@ApplicationScoped
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class);
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final OutboxConfig config;
+    private final MeterRegistry metrics;
+    private final Map<String, MessageHandler<?>> handlers = new HashMap<>();
+    private volatile boolean stopping;
+
+    OutboxWorker(EntityManager em, ObjectMapper json, OutboxConfig config, MeterRegistry metrics,
+            @Any Instance<MessageHandler<?>> handlers) {
+        this.em = em;
+        this.json = json;
+        this.config = config;
+        this.metrics = metrics;
+        for (MessageHandler<?> handler : handlers) {
+            if (this.handlers.put(handler.topic(), handler) != null) {
+                throw new IllegalStateException("Two handlers for outbox topic " + handler.topic());
+            }
+        }
+    }
+
+    @Scheduled(identity = "outbox-worker", every = "${storefront.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkerDisabled.class)
+    void poll() {
+        for (int i = 0; i < config.batchSize() && !stopping; i++) {
+            if (!handleNext()) {
+                return;
+            }
+        }
+    }
+
+    /** Claims and handles one due message; false when none is due (or all due ones are held by others). */
+    public boolean handleNext() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT id, topic, CAST(payload AS text), attempts FROM messaging.outbox
+                     WHERE available_at <= now() ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+            if (rows.isEmpty()) {
+                return false;
+            }
+            Object[] row = rows.getFirst();
+            long id = ((Number) row[0]).longValue();
+            String topic = (String) row[1];
+            int attempts = ((Number) row[3]).intValue() + 1;
+            try {
+                dispatch(topic, (String) row[2]);
+                em.createNativeQuery("DELETE FROM messaging.outbox WHERE id = :id").setParameter("id", id).executeUpdate();
+                metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "ok").increment();
+            } catch (Exception e) {
+                failed(id, topic, attempts, e);
+            }
+            return true;
+        });
+    }
+
+    /** The handler runs in a transaction of its own: its changes commit even though the claim is still open. */
+    private <T> void dispatch(String topic, String payload) throws Exception {
+        @SuppressWarnings("unchecked")
+        MessageHandler<T> handler = (MessageHandler<T>) handlers.get(topic);
+        if (handler == null) {
+            throw new IllegalStateException("No handler for topic " + topic);
+        }
+        T message = json.readValue(payload, handler.payloadType());
+        QuarkusTransaction.requiringNew().call(() -> {
+            handler.handle(message);
+            return null;
+        });
+    }
+
+    private void failed(long id, String topic, int attempts, Exception e) {
+        String error = describe(e);
+        if (attempts >= config.maxAttempts()) {
+            em.createNativeQuery("""
+                    WITH gone AS (DELETE FROM messaging.outbox WHERE id = :id RETURNING id, topic, payload, created_at)
+                    INSERT INTO messaging.dead_letter (id, topic, payload, created_at, attempts, last_error)
+                    SELECT id, topic, payload, created_at, :attempts, :error FROM gone""")
+                    .setParameter("id", id).setParameter("attempts", attempts).setParameter("error", error).executeUpdate();
+            metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "dead_lettered").increment();
+            LOG.errorf("Outbox message %d (%s) moved to the dead-letter table after %d attempts: %s", id, topic, attempts, error);
+            return;
+        }
+        Duration wait = backoff(attempts);
+        em.createNativeQuery("""
+                UPDATE messaging.outbox SET attempts = :attempts, last_error = :error,
+                       available_at = now() + :wait * interval '1 millisecond' WHERE id = :id""")
+                .setParameter("attempts", attempts).setParameter("error", error).setParameter("wait", wait.toMillis())
+                .setParameter("id", id).executeUpdate();
+        metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "retry").increment();
+        LOG.warnf("Outbox message %d (%s) failed attempt %d of %d, next try in %s: %s", id, topic, attempts,
+                config.maxAttempts(), wait, error);
+    }
+
+    /** initial × 2^(attempts − 1), capped. */
+    Duration backoff(int attempts) {
+        Duration wait = config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 30));
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+
+    private static String describe(Exception failure) {
+        Throwable e = failure instanceof QuarkusTransactionException && failure.getCause() != null ? failure.getCause() : failure;
+        String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    }
+
+    /** On shutdown stop claiming; a message being handled finishes (or its claim is released by the rollback). */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    @Singleton
+    static class WorkerDisabled implements Scheduled.SkipPredicate {
+        private final OutboxConfig config;
+
+        WorkerDisabled(OutboxConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.workerEnabled();
+        }
+    }
+}
