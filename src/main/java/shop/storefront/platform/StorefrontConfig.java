@@ -84,6 +84,10 @@ public interface StorefrontConfig {
         /** A signed-in customer's cart left unchanged this long gets one reminder e-mail (unless they opted out). */
         @WithDefault("24h")
         Duration reminderAfter();
+
+        /** How often each instance looks for idle carts. */
+        @WithDefault("5m")
+        Duration reminderScanInterval();
     }
 
     interface Account {

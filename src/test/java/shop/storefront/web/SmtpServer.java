@@ -44,4 +44,34 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             }
         }).toList();
     }
+
+    public static List<String> subjects(String address) {
+        return messagesTo(address).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The decoded text of a message (all text parts of a multipart one). */
+    public static String body(MimeMessage message) {
+        try {
+            return text(message.getContent());
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws IOException, jakarta.mail.MessagingException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i).getContent()));
+            }
+            return all.toString();
+        }
+        return String.valueOf(content);
+    }
 }

@@ -45,7 +45,7 @@ class AbandonedCartReminder implements MessageHandler<AbandonedCartReminder.Remi
         this.config = config;
     }
 
-    @Scheduled(identity = "abandoned-cart-scan", every = "${storefront.cart.reminder-scan-interval:5m}",
+    @Scheduled(identity = "abandoned-cart-scan", every = "${storefront.cart.reminder-scan-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         Instant idleSince = Instant.now().minus(config.cart().reminderAfter());

@@ -100,7 +100,7 @@ public class CheckoutPages {
             state.saveDelivery(basket, DeliveryDetails.of(mail, fullName, line1, line2, city, postalCode, country, phone, countries));
             return seeOther("/checkout/shipping");
         } catch (CheckoutException e) {
-            Map<String, String> typed = new java.util.HashMap<>();
+            Map<String, String> typed = blankForm();
             putShort(typed, "email", email);
             putShort(typed, "fullName", fullName);
             putShort(typed, "line1", line1);
@@ -215,8 +215,17 @@ public class CheckoutPages {
         return payments.offered().stream().filter(p -> !p.needsPaymentToken()).toList();
     }
 
-    private Map<String, String> prefill() {
+    /** Every field of the address form, blank. */
+    private static Map<String, String> blankForm() {
         Map<String, String> form = new java.util.HashMap<>();
+        for (String field : List.of("email", "fullName", "line1", "line2", "city", "postalCode", "country", "phone")) {
+            form.put(field, "");
+        }
+        return form;
+    }
+
+    private Map<String, String> prefill() {
+        Map<String, String> form = blankForm();
         checkout.customerId().flatMap(customers::contact).ifPresent(c -> {
             form.put("email", c.email());
             form.put("fullName", c.fullName());
