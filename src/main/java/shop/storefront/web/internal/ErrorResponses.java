@@ -90,10 +90,26 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (overloaded(e)) {
+            LOG.warnf("Overloaded on %s %s: %s", request.method(), request.path(), e.getMessage());
+            Response busy = respond(request, 503, "Busy", "The shop is very busy right now. Please try again in a moment.", null, null);
+            return Response.fromResponse(busy).header("Retry-After", 2).build();
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error on %s %s (incident %s)", request.method(), request.path(), incident);
         return respond(request, 500, "Something went wrong",
                 "We could not complete this request. Please try again in a moment.", null, incident);
+    }
+
+    /** A connection pool (Redis, PostgreSQL) had nothing free in time: a moment of overload, not a bug. */
+    private static boolean overloaded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+                    || (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Also used for paths no resource matches at all. */

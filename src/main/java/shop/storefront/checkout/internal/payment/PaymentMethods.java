@@ -19,10 +19,8 @@ public class PaymentMethods {
         if (card.available()) {
             offered.put(card.id(), card);
         }
-        for (PaymentProvider provider : providers) {
-            if (config.offlinePaymentMethods().contains(provider.id())) {
-                offered.put(provider.id(), provider);
-            }
+        for (String id : config.offlinePaymentMethods()) {
+            providers.stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> offered.put(id, p));
         }
     }
 

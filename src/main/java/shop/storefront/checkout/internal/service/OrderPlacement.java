@@ -147,10 +147,12 @@ public class OrderPlacement {
         // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
         // transaction ends, then fails on the unique index and answers with this order.
         order.persistAndFlush();
-        inventory.reserve(Orders.quantities(order));
         outbox.publish(OrderPlaced.TOPIC, event(order, basket));
         provider.paymentWindow().ifPresent(window ->
                 outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
+        // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
+        // the SKU queues on that one row.
+        inventory.reserve(Orders.quantities(order));
         return order;
     }
 

@@ -1,0 +1,145 @@
+package shop.storefront.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import shop.storefront.web.Shopper;
+
+/**
+ * The sales-event scenario: one SKU with 100 units, 500 shoppers checking out at the same moment through two
+ * instances. Exactly 100 orders, stock exactly 0, and every other shopper told it sold out. Prints the
+ * throughput and latency of order placement measured here.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = SecondInstance.class, restrictToAnnotatedClass = true)
+class FlashSaleIT {
+
+    private static final int UNITS = 100;
+    private static final int MAIN_PORT = Integer.getInteger("quarkus.http.test-port", 8081);
+    private static final int BUYERS = 500;
+
+    private record Outcome(int status, String detail, long nanos) {
+    }
+
+    @Test
+    void fiveHundredBuyersOnTwoInstancesGetExactlyOneHundredUnits() throws Exception {
+        SharedDatabase db = SecondInstance.database();
+        String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
+                + " WHERE p.status = 'active' AND v.weight_grams <= 1000 ORDER BY v.id LIMIT 1");
+        db.update("UPDATE catalog.variant SET stock_on_hand = ? WHERE sku = ?", UNITS, sku);
+
+        List<Shopper> buyers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
+        List<Future<?>> carts = new ArrayList<>();
+        for (int i = 0; i < BUYERS; i++) {
+            Shopper buyer = new Shopper().via(i % 2 == 0 ? null : SecondInstance.PORT);
+            buyers.add(buyer);
+            carts.add(pool.submit(() -> buyer.keep(buyer.request().contentType("application/json")
+                    .body(Map.of("sku", sku, "quantity", 1)).post("/api/v1/cart/items")).then().statusCode(200)));
+        }
+        for (Future<?> cart : carts) {
+            cart.get(120, TimeUnit.SECONDS);
+        }
+
+        warmUp(db, pool);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < BUYERS; i++) {
+            HttpRequest order = order(buyers.get(i), i % 2 == 0 ? MAIN_PORT : SecondInstance.PORT, "flash-sale-" + i + "-" + System.nanoTime(), i);
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                long began = System.nanoTime();
+                HttpResponse<String> r = http.send(order, HttpResponse.BodyHandlers.ofString());
+                return new Outcome(r.statusCode(), r.statusCode() == 201 ? null : JsonPath.from(r.body()).getString("detail"),
+                        System.nanoTime() - began);
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        List<Outcome> results = new ArrayList<>();
+        for (Future<Outcome> outcome : outcomes) {
+            results.add(outcome.get(180, TimeUnit.SECONDS));
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+
+        List<Outcome> sold = results.stream().filter(o -> o.status() == 201).toList();
+        List<Outcome> refused = results.stream().filter(o -> o.status() != 201).toList();
+        report(results, sold, seconds);
+        assertThat(sold).hasSize(UNITS);
+        assertThat(refused).hasSize(BUYERS - UNITS).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(409);
+            assertThat(o.detail()).startsWith("Sold out:");
+        });
+        assertThat(db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku)).isZero();
+        assertThat(db.longValue("SELECT count(*) FROM orders.order_line WHERE sku = ?", sku)).isEqualTo(UNITS);
+        assertThat(db.longValue("SELECT coalesce(sum(quantity), 0) FROM orders.order_line WHERE sku = ?", sku)).isEqualTo(UNITS);
+    }
+
+    /** The same journey on another SKU first, so that the measured burst meets warm instances (JIT, pools). */
+    private static void warmUp(SharedDatabase db, ExecutorService pool) throws Exception {
+        String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
+                + " WHERE p.status = 'active' AND v.weight_grams <= 1000 ORDER BY v.id LIMIT 1 OFFSET 1");
+        db.update("UPDATE catalog.variant SET stock_on_hand = 1000 WHERE sku = ?", sku);
+        HttpClient http = HttpClient.newHttpClient();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            done.add(pool.submit(() -> {
+                Shopper buyer = new Shopper().via(n % 2 == 0 ? null : SecondInstance.PORT);
+                buyer.keep(buyer.request().contentType("application/json").body(Map.of("sku", sku, "quantity", 1)).post("/api/v1/cart/items"));
+                return http.send(order(buyer, n % 2 == 0 ? MAIN_PORT : SecondInstance.PORT, "warm-up-" + n + "-" + System.nanoTime(), n),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            }));
+            if (done.size() == 20) {
+                for (Future<?> f : done) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+                done.clear();
+            }
+        }
+    }
+
+    private static HttpRequest order(Shopper buyer, int port, String key, int i) {
+        String body = """
+                {"email":"buyer%d@example.com","shippingMethod":"standard","paymentMethod":"cash-on-delivery",
+                 "shippingAddress":{"fullName":"Buyer %d","line1":"Calle Mayor %d","city":"Madrid","postalCode":"28013","country":"ES"}}"""
+                .formatted(i, i, i);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Cookie", "cart=" + buyer.cookie("cart")).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static void report(List<Outcome> all, List<Outcome> sold, double seconds) {
+        System.out.printf("%nFlash sale: %d buyers, %d units, two instances%n", all.size(), UNITS);
+        System.out.printf("%-28s %10s%n", "measure", "value");
+        System.out.printf("%-28s %10.1f%n", "orders placed per second", sold.size() / seconds);
+        System.out.printf("%-28s %10.1f%n", "requests answered per sec", all.size() / seconds);
+        System.out.printf("%-28s %10.0f%n", "p50 latency, all (ms)", percentile(all, 50));
+        System.out.printf("%-28s %10.0f%n", "p99 latency, all (ms)", percentile(all, 99));
+        System.out.printf("%-28s %10.0f%n", "p99 latency, placed (ms)", percentile(sold, 99));
+        System.out.printf("%-28s %10.2f%n", "wall time (s)", seconds);
+    }
+
+    private static double percentile(List<Outcome> outcomes, int p) {
+        List<Long> sorted = outcomes.stream().map(Outcome::nanos).sorted(Comparator.naturalOrder()).toList();
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+}
