@@ -1,0 +1,87 @@
+package shop.storefront.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.storefront.account.Accounts;
+import shop.storefront.catalog.CatalogOracle;
+import shop.storefront.catalog.Inventory;
+import shop.storefront.web.Shopper;
+
+/** A customer checks out through the pages with their saved address, then finds the order in their history; guests look theirs up. */
+@QuarkusTest
+class CustomerOrdersTest {
+
+    @Inject
+    CatalogOracle db;
+    @Inject
+    Inventory inventory;
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void customerChecksOutWithTheSavedAddressAndSeesTheOrderInTheirHistory() {
+        Accounts.resetRateLimits(redis);
+        String sku = Checkouts.sku(db, inventory, 5);
+        Shopper customer = new Shopper();
+        String email = Accounts.signedUp(customer);
+        assertThat(customer.submit("/account/addresses/new", "/account/addresses", Map.of("fullName", "Sven Svensson",
+                "line1", "Drottninggatan 5", "city", "Stockholm", "postalCode", "111 51", "country", "SE",
+                "defaultShipping", "on")).statusCode()).isEqualTo(303);
+        Checkouts.addToCart(customer, sku, 1);
+
+        String addressPage = customer.get("/checkout/address").asString();
+        assertThat(addressPage).contains("value=\"Drottninggatan 5\"", "<option value=\"SE\" selected>").doesNotContain("id=\"email\"");
+        assertThat(customer.submit("/checkout/address", "/checkout/address", Map.of("fullName", "Sven Svensson",
+                "line1", "Drottninggatan 5", "city", "Stockholm", "postalCode", "111 51", "country", "SE")).header("Location"))
+                .endsWith("/checkout/shipping");
+        assertThat(customer.submit("/checkout/shipping", "/checkout/shipping", Map.of("shippingMethod", "standard")).statusCode()).isEqualTo(303);
+        assertThat(customer.submit("/checkout/payment", "/checkout/payment", Map.of("paymentMethod", "cash-on-delivery")).statusCode()).isEqualTo(303);
+        String review = customer.get("/checkout/review").asString();
+        assertThat(review).contains("VAT (25 %)", "Pay on delivery", "Drottninggatan 5", "Sweden");
+        String key = review.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        String total = review.replaceAll("(?s).*name=\"expectedTotal\" value=\"([^\"]+)\".*", "$1");
+
+        Response placed = customer.submit("/checkout/review", "/checkout/place", Map.of("idempotencyKey", key, "expectedTotal", total));
+        assertThat(placed.statusCode()).isEqualTo(303);
+        String number = placed.header("Location").replaceAll(".*/orders/(SF-[0-9A-Z-]+)\\?.*", "$1");
+        // A double click: the same form again shows the same order and places nothing more.
+        Response again = customer.submit("/orders/lookup", "/checkout/place", Map.of("idempotencyKey", key, "expectedTotal", total));
+        assertThat(again.header("Location")).contains("/orders/" + number);
+        assertThat(db.longValue("SELECT count(*) FROM orders.customer_order WHERE email = ?", email)).isEqualTo(1);
+        assertThat(db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku)).isEqualTo(4);
+
+        assertThat(customer.get("/orders").asString()).contains(number, "Placed");
+        assertThat(customer.get("/orders/" + number).asString()).contains("Drottninggatan 5", "Pay on delivery");
+        assertThat(customer.request().get("/api/v1/orders").jsonPath().getList("number")).containsExactly(number);
+        assertThat(customer.get("/account").asString()).contains("href=\"/orders\"");
+
+        Shopper stranger = new Shopper();
+        Accounts.signedUp(stranger);
+        assertThat(stranger.get("/orders/" + number).statusCode()).isEqualTo(404);
+        assertThat(stranger.request().get("/api/v1/orders").jsonPath().getList("number")).isEmpty();
+        assertThat(new Shopper().get("/orders").statusCode()).as("history needs sign-in").isEqualTo(302);
+    }
+
+    @Test
+    void guestsFindTheirOrderWithNumberAndEmailOnly() {
+        String sku = Checkouts.sku(db, inventory, 5);
+        String email = "lookup-" + System.nanoTime() + "@example.com";
+        String number = Checkouts.guestOrder(sku, email, "bank-transfer");
+        Shopper guest = new Shopper();
+        Response found = guest.submit("/orders/lookup", "/orders/lookup", Map.of("number", number.toLowerCase(), "email", email.toUpperCase()));
+        assertThat(found.statusCode()).isEqualTo(303);
+        assertThat(guest.get(found.header("Location").replaceFirst("^https?://[^/]+", "")).asString()).contains(number, "Please transfer");
+        Response wrongEmail = guest.submit("/orders/lookup", "/orders/lookup", Map.of("number", number, "email", "someone@example.com"));
+        Response wrongNumber = guest.submit("/orders/lookup", "/orders/lookup", Map.of("number", "SF-0000-0000", "email", email));
+        assertThat(wrongEmail.statusCode()).isEqualTo(404);
+        assertThat(wrongNumber.statusCode()).isEqualTo(404);
+        assertThat(wrongEmail.asString()).contains("We found no order with that number and e-mail address");
+        assertThat(guest.get("/orders/" + number).statusCode()).as("no token, not signed in").isEqualTo(404);
+    }
+}
