@@ -1,0 +1,254 @@
+package shop.storefront.checkout;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.storefront.catalog.CatalogOracle;
+import shop.storefront.catalog.Inventory;
+import shop.storefront.checkout.internal.payment.StripeSignature;
+import shop.storefront.web.Shopper;
+
+/**
+ * Card payments end to end: orders placed over the HTTP API, the Stripe adapter talking HTTP to a WireMock
+ * Stripe, signed webhooks settling what checkout could not, on real PostgreSQL and Redis.
+ */
+@QuarkusTest
+@QuarkusTestResource(StripeStub.class)
+class StripePaymentsTest {
+
+    // Each test buys its own SKU, so stock assertions never see another test's orders.
+    private static final AtomicInteger NEXT_SKU = new AtomicInteger(1300);
+    private static final Pattern ORDER_NUMBER = Pattern.compile("SF-[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+    @Inject
+    CatalogOracle db;
+    @Inject
+    Inventory inventory;
+
+    private WireMockServer stripe;
+
+    @BeforeEach
+    void freshStripe() {
+        stripe = StripeStub.server();
+        stripe.resetAll();
+    }
+
+    @Test
+    void confirmedPaymentPaysTheOrderAndStripeIsAskedForTheTotalInCents() {
+        String sku = skuWithStock(10);
+        stubCreate("pi_1");
+        stubConfirm("pi_1", okJson(intent("pi_1", "succeeded")));
+
+        JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
+        String number = placed.getString("order.number");
+        assertThat(placed.getString("order.status")).isEqualTo("paid");
+        assertThat(stock(sku)).as("one unit sold").isEqualTo(9);
+        assertThat(db.string("SELECT payment_reference FROM orders.customer_order WHERE number = ?", number))
+                .as("kept for refunds").isEqualTo("pi_1");
+
+        String cents = new BigDecimal(placed.getString("order.total.amount")).movePointRight(2).toBigIntegerExact().toString();
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + StripeStub.SECRET_KEY))
+                .withHeader("Idempotency-Key", containing(number))
+                .withFormParam("amount", equalTo(cents))
+                .withFormParam("currency", equalTo("eur"))
+                .withFormParam("payment_method", equalTo("pm_card_visa"))
+                .withFormParam("metadata[order_number]", equalTo(number)));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_1/confirm"))
+                .withHeader("Authorization", equalTo("Bearer " + StripeStub.SECRET_KEY))
+                .withHeader("Idempotency-Key", containing(number)));
+    }
+
+    @Test
+    void declinedCardCancelsTheOrderAndPutsTheStockBack() {
+        String sku = skuWithStock(10);
+        stubCreate("pi_2");
+        stubConfirm("pi_2", aResponse().withStatus(402).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"type":"card_error","code":"card_declined","message":"Your card was declined.",
+                 "payment_intent":{"id":"pi_2","status":"requires_payment_method"}}}"""));
+
+        Response refused = place(shopperWith(sku), idempotencyKey());
+        refused.then().statusCode(402).contentType("application/problem+json");
+        String detail = refused.jsonPath().getString("detail");
+        assertThat(detail).as("Stripe's reason reaches the shopper").contains("Your card was declined.").contains("cancelled");
+        Matcher number = ORDER_NUMBER.matcher(detail);
+        assertThat(number.find()).as("the message names the order").isTrue();
+        assertThat(db.string("SELECT status FROM orders.customer_order WHERE number = ?", number.group())).isEqualTo("cancelled");
+        assertThat(stock(sku)).as("the reserved unit is back").isEqualTo(10);
+    }
+
+    @Test
+    void noAnswerInTimeLeavesTheOrderPendingUntilTheWebhookPaysIt() {
+        String sku = skuWithStock(10);
+        stubCreate("pi_3");
+        // Would pay the order if the client waited for it: only the read timeout keeps the order pending.
+        stubConfirm("pi_3", okJson(intent("pi_3", "succeeded")).withFixedDelay(StripeStub.READ_TIMEOUT_MS * 2));
+
+        JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
+        String number = placed.getString("order.number");
+        String token = placed.getString("accessToken");
+        assertThat(placed.getString("order.status")).isEqualTo("placed");
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_3/confirm")));
+        assertThat(stock(sku)).as("still reserved while the payment is open").isEqualTo(9);
+
+        webhook(event("evt_" + number, "payment_intent.succeeded", number, "pi_3"))
+                .then().statusCode(200).body("duplicate", is(false));
+        assertThat(order(number, token).getString("status")).isEqualTo("paid");
+        assertThat(db.string("SELECT payment_reference FROM orders.customer_order WHERE number = ?", number)).isEqualTo("pi_3");
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnceAndAFailedPaymentCancelsOnlyAnUnpaidOrder() {
+        String paidSku = skuWithStock(10);
+        Placed paid = pendingOrder(paidSku, "pi_4");
+        String succeeded = event("evt_ok_" + paid.number(), "payment_intent.succeeded", paid.number(), "pi_4");
+        webhook(succeeded).then().statusCode(200).body("duplicate", is(false));
+        webhook(succeeded).then().statusCode(200).body("duplicate", is(true));
+        List<String> steps = order(paid.number(), paid.token()).getList("history.status");
+        assertThat(steps).containsExactly("placed", "paid");
+
+        // A late failure must not cancel a paid order nor hand its stock back.
+        webhook(event("evt_late_" + paid.number(), "payment_intent.payment_failed", paid.number(), "pi_4")).then().statusCode(200);
+        assertThat(order(paid.number(), paid.token()).getString("status")).isEqualTo("paid");
+        assertThat(stock(paidSku)).isEqualTo(9);
+
+        String failedSku = skuWithStock(10);
+        Placed failed = pendingOrder(failedSku, "pi_5");
+        assertThat(stock(failedSku)).isEqualTo(9);
+        webhook(event("evt_ko_" + failed.number(), "payment_intent.payment_failed", failed.number(), "pi_5"))
+                .then().statusCode(200).body("duplicate", is(false));
+        JsonPath cancelled = order(failed.number(), failed.token());
+        assertThat(cancelled.getString("status")).isEqualTo("cancelled");
+        assertThat(cancelled.getString("history[-1].note")).contains("Your card has insufficient funds.");
+        assertThat(stock(failedSku)).as("released").isEqualTo(10);
+    }
+
+    @Test
+    void unsignedMisSignedOrStaleWebhooksChangeNothing() {
+        Placed pending = pendingOrder(skuWithStock(10), "pi_6");
+        String body = event("evt_sig_" + pending.number(), "payment_intent.succeeded", pending.number(), "pi_6");
+        long now = Instant.now().getEpochSecond();
+
+        List<Response> refused = List.of(
+                webhook(body, null),
+                webhook(body, signature(now, body, "whsec_someone_else")),
+                webhook(body, signature(now, body.replace("pi_6", "pi_x"), StripeStub.WEBHOOK_SECRET)),
+                webhook(body, signature(now - Duration.ofMinutes(6).toSeconds(), body, StripeStub.WEBHOOK_SECRET)));
+        for (Response response : refused) {
+            response.then().statusCode(400).contentType("application/problem+json")
+                    .body("invalidParams[0].name", is("Stripe-Signature"));
+        }
+        assertThat(order(pending.number(), pending.token()).getString("status")).isEqualTo("placed");
+
+        // The same event, properly signed, is then applied: the refusals were about the signature alone.
+        webhook(body).then().statusCode(200).body("duplicate", is(false));
+        assertThat(order(pending.number(), pending.token()).getString("status")).isEqualTo("paid");
+    }
+
+    private record Placed(String number, String token) {
+    }
+
+    /** An order whose card payment needs the shopper's bank (3-D Secure): placed, waiting for the webhook. */
+    private Placed pendingOrder(String sku, String intentId) {
+        stubCreate(intentId);
+        stubConfirm(intentId, okJson(intent(intentId, "requires_action")));
+        JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
+        assertThat(placed.getString("order.status")).isEqualTo("placed");
+        return new Placed(placed.getString("order.number"), placed.getString("accessToken"));
+    }
+
+    private void stubCreate(String intentId) {
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(intent(intentId, "requires_confirmation"))));
+    }
+
+    private void stubConfirm(String intentId, ResponseDefinitionBuilder answer) {
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/" + intentId + "/confirm")).willReturn(answer));
+    }
+
+    private static String intent(String id, String status) {
+        return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"status\":\"" + status + "\"}";
+    }
+
+    private static String event(String id, String type, String orderNumber, String intentId) {
+        String error = type.endsWith("failed") ? ",\"last_payment_error\":{\"message\":\"Your card has insufficient funds.\"}" : "";
+        return "{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\""
+                + intentId + "\",\"object\":\"payment_intent\",\"metadata\":{\"order_number\":\"" + orderNumber + "\"}" + error + "}}}";
+    }
+
+    private static String signature(long timestamp, String body, String secret) {
+        return "t=" + timestamp + ",v1=" + StripeSignature.sign(timestamp + "." + body, secret);
+    }
+
+    private static Response webhook(String body) {
+        return webhook(body, signature(Instant.now().getEpochSecond(), body, StripeStub.WEBHOOK_SECRET));
+    }
+
+    private static Response webhook(String body, String signature) {
+        var request = given().contentType("application/json").body(body);
+        if (signature != null) {
+            request = request.header("Stripe-Signature", signature);
+        }
+        return request.post("/api/v1/payments/stripe/webhook");
+    }
+
+    private String skuWithStock(int stock) {
+        String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
+                + " WHERE p.status = 'active' ORDER BY v.id OFFSET ? LIMIT 1", NEXT_SKU.getAndAdd(7));
+        inventory.setStock(sku, stock);
+        return sku;
+    }
+
+    private long stock(String sku) {
+        return db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku);
+    }
+
+    private static Shopper shopperWith(String sku) {
+        Shopper shopper = new Shopper();
+        shopper.keep(shopper.request().contentType("application/json").body(Map.of("sku", sku, "quantity", 1))
+                .post("/api/v1/cart/items")).then().statusCode(200);
+        return shopper;
+    }
+
+    private static String idempotencyKey() {
+        return "stripe-test-" + UUID.randomUUID();
+    }
+
+    private static Response place(Shopper shopper, String idempotencyKey) {
+        Map<String, Object> body = Map.of("email", "card.buyer@example.com",
+                "shippingAddress", Map.of("fullName", "Erika Mustermann", "line1", "Hauptstrasse 1", "line2", "",
+                        "city", "Berlin", "postalCode", "10115", "country", "DE", "phone", "+49 30 1234567"),
+                "shippingMethod", "standard", "paymentMethod", "card", "paymentMethodId", "pm_card_visa");
+        return shopper.keep(shopper.request().contentType("application/json").header("Idempotency-Key", idempotencyKey)
+                .body(body).post("/api/v1/orders"));
+    }
+
+    private static JsonPath order(String number, String token) {
+        return given().queryParam("token", token).get("/api/v1/orders/" + number).then().statusCode(200).extract().jsonPath();
+    }
+}
