@@ -1,6 +1,7 @@
 package shop.storefront.platform;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -29,6 +30,11 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
         format.setCurrency(Currency.getInstance(currency));
         return format.format(amount);
+    }
+
+    @JsonIgnore
+    public boolean isZero() {
+        return amount.signum() == 0;
     }
 
     /** Plain decimal for machine-readable markup (JSON-LD, data attributes). */

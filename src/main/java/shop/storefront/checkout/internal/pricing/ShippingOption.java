@@ -4,8 +4,4 @@ import shop.storefront.platform.Money;
 
 /** A delivery method priced for one basket and destination. */
 public record ShippingOption(String id, String label, Money cost) {
-
-    public boolean isFree() {
-        return cost.amount().signum() == 0;
-    }
 }
