@@ -2,8 +2,6 @@ package shop.storefront.cluster;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.quarkus.test.common.DevServicesContext;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,16 +12,10 @@ import java.util.Map;
  * For the crash test: an SMTP server reached only through a {@link FreezableProxy}, and the integration test's
  * own instance configured to serve requests but leave the outbox to a separate worker instance.
  */
-public class CrashTestMail implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
+public class CrashTestMail extends SharedServices {
 
     static GreenMail smtp;
     static FreezableProxy proxy;
-    static Map<String, String> devServices = Map.of();
-
-    @Override
-    public void setIntegrationTestContext(DevServicesContext context) {
-        devServices = context.devServicesProperties();
-    }
 
     @Override
     public Map<String, String> start() {

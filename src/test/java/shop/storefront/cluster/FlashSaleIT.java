@@ -39,7 +39,7 @@ class FlashSaleIT {
 
     @Test
     void fiveHundredBuyersOnTwoInstancesGetExactlyOneHundredUnits() throws Exception {
-        SharedDatabase db = SecondInstance.database();
+        SharedDatabase db = SharedServices.database();
         String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
                 + " WHERE p.status = 'active' AND v.weight_grams <= 1000 ORDER BY v.id LIMIT 1");
         db.update("UPDATE catalog.variant SET stock_on_hand = ? WHERE sku = ?", UNITS, sku);

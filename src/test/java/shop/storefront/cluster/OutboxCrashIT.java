@@ -30,7 +30,7 @@ class OutboxCrashIT {
 
     @Test
     void killingTheWorkerMidBatchLosesAndDuplicatesNothing() {
-        SharedDatabase db = SharedDatabase.of(CrashTestMail.devServices);
+        SharedDatabase db = SharedServices.database();
         String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
                 + " WHERE p.status = 'active' ORDER BY v.id DESC LIMIT 1");
         db.update("UPDATE catalog.variant SET stock_on_hand = ? WHERE sku = ?", ORDERS, sku);
@@ -42,7 +42,7 @@ class OutboxCrashIT {
 
         Map<String, String> worker = new HashMap<>(CrashTestMail.mailSettings());
         worker.put("storefront.outbox.worker-enabled", "true");
-        AppInstance first = AppInstance.start(WORKER_PORT, CrashTestMail.devServices, worker, "outbox-worker.log");
+        AppInstance first = AppInstance.start(WORKER_PORT, SharedServices.devServices(), worker, "outbox-worker.log");
         Eventually.within(Duration.ofSeconds(60), "some confirmations sent", () -> confirmations() >= 10);
         CrashTestMail.proxy.freeze();
         sleep(1_500); // the worker is now stuck mid-message, holding its claim
@@ -53,7 +53,7 @@ class OutboxCrashIT {
         assertThat(left).as("the claimed message is still there").isEqualTo(ORDERS - sentBeforeCrash);
         CrashTestMail.proxy.thaw();
 
-        AppInstance second = AppInstance.start(WORKER_PORT, CrashTestMail.devServices, worker, "outbox-worker.log");
+        AppInstance second = AppInstance.start(WORKER_PORT, SharedServices.devServices(), worker, "outbox-worker.log");
         try {
             Eventually.within(Duration.ofSeconds(90), "outbox drained", () ->
                     db.longValue("SELECT count(*) FROM messaging.outbox WHERE topic = 'order-placed'") == 0);

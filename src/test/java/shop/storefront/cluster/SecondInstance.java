@@ -1,24 +1,16 @@
 package shop.storefront.cluster;
 
-import io.quarkus.test.common.DevServicesContext;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /** A second storefront instance on port 18082, fully up before the integration test's own instance starts. */
-public class SecondInstance implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
+public class SecondInstance extends SharedServices {
 
     public static final int PORT = 18082;
-    private static Map<String, String> devServices = Map.of();
     private AppInstance instance;
 
     @Override
-    public void setIntegrationTestContext(DevServicesContext context) {
-        devServices = context.devServicesProperties();
-    }
-
-    @Override
     public Map<String, String> start() {
-        instance = AppInstance.start(PORT, devServices, Map.of(), "second-instance.log");
+        instance = AppInstance.start(PORT, devServices(), Map.of(), "second-instance.log");
         return Map.of();
     }
 
@@ -27,10 +19,5 @@ public class SecondInstance implements QuarkusTestResourceLifecycleManager, DevS
         if (instance != null) {
             instance.stop();
         }
-    }
-
-    /** JDBC access to the shared database, for checks the HTTP API cannot make. */
-    public static SharedDatabase database() {
-        return SharedDatabase.of(devServices);
     }
 }

@@ -24,7 +24,7 @@ public class FrameworkErrors {
 
     void register(@Observes Router router, ObjectMapper json, StorefrontConfig config) {
         long maxBody = config.maxBodySize().asLongValue();
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBody) {
                 respond(ctx, 413, json);
