@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,16 +26,32 @@ public final class AppInstance {
         this.port = port;
     }
 
-    /** Starts the jar on this port with these extra settings and waits until /q/health/ready answers 200. */
+    /**
+     * Starts the packaged app on this port with these extra settings and waits until /q/health/ready answers 200:
+     * the native executable when the build made one (-Dnative), else the jar (with its AOT cache, if packaged).
+     */
     public static AppInstance start(int port, Map<String, String> devServices, Map<String, String> settings, String logName) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=" + System.getProperty("quarkus.test.profile", "test"),
+        Path executable = Path.of(System.getProperty("native.image.path", "target/none-runner"));
+        boolean nativeBuild = Files.isExecutable(executable);
+        Path aotCache = Path.of("target", "quarkus-app", "app.aot");
+        List<String> command = new ArrayList<>();
+        if (nativeBuild) {
+            command.add(executable.toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (Files.isRegularFile(aotCache)) {
+                command.add("-XX:AOTCache=" + aotCache);
+            }
+        }
+        command.addAll(List.of("-Dquarkus.profile=" + System.getProperty("quarkus.test.profile", "test"),
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.flyway.clean-at-start=false",
                 "-Dstorefront.demo-catalog.enabled=false"));
         devServices.forEach((key, value) -> command.add("-D" + key + "=" + value));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!nativeBuild) {
+            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        }
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", logName).toFile())).start();

@@ -3,6 +3,7 @@ package shop.storefront.cart.internal.service;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -26,6 +27,7 @@ class AbandonedCartReminder implements MessageHandler<AbandonedCartReminder.Remi
 
     static final String TOPIC = "abandoned-cart";
 
+    @RegisterForReflection
     record Reminder(String customerId) {
     }
 

@@ -2,6 +2,7 @@ package shop.storefront.catalog.internal.service;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -15,6 +16,7 @@ class LowStockAlert implements MessageHandler<LowStockAlert.LowStock> {
     static final String TOPIC = "low-stock";
     private static final Logger LOG = Logger.getLogger(LowStockAlert.class);
 
+    @RegisterForReflection
     record LowStock(String sku, String productSlug, int left) {
     }
 

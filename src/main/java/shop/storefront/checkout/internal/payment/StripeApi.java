@@ -2,6 +2,7 @@ package shop.storefront.checkout.internal.payment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,11 +46,13 @@ interface StripeApi {
     record Refund(String id, String status) {
     }
 
-    /** Stripe's error body: {"error": {...}}. */
+    /** Stripe's error body: {"error": {...}}; read from error responses, so registered for native reflection by hand. */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ErrorBody(ApiError error) {
     }
 
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ApiError(String type, String code, String message, @JsonProperty("payment_intent") PaymentIntent paymentIntent) {
     }

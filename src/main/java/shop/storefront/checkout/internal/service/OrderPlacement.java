@@ -1,6 +1,8 @@
 package shop.storefront.checkout.internal.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
@@ -15,8 +17,8 @@ import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.OrderLine;
 import shop.storefront.checkout.internal.domain.OrderStatus;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
-import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.checkout.internal.payment.PaymentProvider.Collection;
+import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.checkout.internal.pricing.Pricing;
 import shop.storefront.checkout.internal.pricing.Quote;
 import shop.storefront.messaging.Outbox;
@@ -43,9 +45,10 @@ public class OrderPlacement {
     private final Orders orders;
     private final OrderAccess access;
     private final Event<OrderPlaced> placedEvents;
+    private final MeterRegistry metrics;
 
     OrderPlacement(Pricing pricing, PaymentMethods payments, Inventory inventory, Outbox outbox, Orders orders,
-            OrderAccess access, Event<OrderPlaced> placedEvents) {
+            OrderAccess access, Event<OrderPlaced> placedEvents, MeterRegistry metrics) {
         this.pricing = pricing;
         this.payments = payments;
         this.inventory = inventory;
@@ -53,6 +56,7 @@ public class OrderPlacement {
         this.orders = orders;
         this.access = access;
         this.placedEvents = placedEvents;
+        this.metrics = metrics;
     }
 
     /** The outcome: the order, whether this submission repeated an earlier one, and the guest access token. */
@@ -60,6 +64,7 @@ public class OrderPlacement {
     }
 
     /** Payload of the message that cancels an unpaid order when its payment window closes. */
+    @RegisterForReflection
     public record ReservationExpiry(String orderNumber) {
     }
 
@@ -168,6 +173,7 @@ public class OrderPlacement {
             case PENDING -> { }
         }
         placedEvents.fire(event(order, basket));
+        metrics.counter("storefront.orders.placed", "payment", provider.id()).increment();
         return new Placement(orders.view(order.number).orElseThrow(), false, access.token(order.number));
     }
 
