@@ -28,6 +28,12 @@ public interface StorefrontConfig {
     @Size(min = 32, message = "must be at least 32 characters (e.g. openssl rand -base64 48)")
     String signingKey();
 
+    /**
+     * JDBC URL of a read replica (e.g. the Aurora reader endpoint) for catalog listings and search; without it they
+     * read the primary. Credentials are the primary's.
+     */
+    java.util.Optional<@Pattern(regexp = "jdbc:postgresql://.+", message = "must be a PostgreSQL JDBC URL") String> readReplicaUrl();
+
     /** Largest request body the storefront reads (forms, JSON); larger ones get a 413 with a message. */
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();

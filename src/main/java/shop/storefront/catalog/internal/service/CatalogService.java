@@ -30,11 +30,13 @@ public class CatalogService implements Catalog {
 
     private final CatalogCache cache;
     private final ProductListings listings;
+    private final ReplicaReads replica;
     private final ImageUrls images;
 
-    CatalogService(CatalogCache cache, ProductListings listings, ImageUrls images) {
+    CatalogService(CatalogCache cache, ProductListings listings, ReplicaReads replica, ImageUrls images) {
         this.cache = cache;
         this.listings = listings;
+        this.replica = replica;
         this.images = images;
     }
 
@@ -61,7 +63,7 @@ public class CatalogService implements Catalog {
     @Override
     public List<ProductSummary> featured(int limit) {
         return cache.get(LISTINGS, "featured:" + limit, cache.listOf(ProductSummary.class),
-                () -> QuarkusTransaction.requiringNew().call(() -> listings.featured(limit)));
+                () -> replica.read(() -> listings.featured(limit)));
     }
 
     @Override
@@ -93,13 +95,14 @@ public class CatalogService implements Catalog {
     }
 
     private ListingPage load(ListingQuery query) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Long> categoryIds = null;
-            if (query.categorySlug() != null) {
-                CategoryTree tree = tree();
-                categoryIds = tree.bySlug(query.categorySlug()).map(row -> tree.selfAndDescendants(row.id())).orElse(List.of(-1L));
-            }
-            ListingPage page = listings.find(query, categoryIds);
+        List<Long> categoryIds = null;
+        if (query.categorySlug() != null) {
+            CategoryTree tree = tree();
+            categoryIds = tree.bySlug(query.categorySlug()).map(row -> tree.selfAndDescendants(row.id())).orElse(List.of(-1L));
+        }
+        List<Long> categories = categoryIds;
+        return replica.read(() -> {
+            ListingPage page = listings.find(query, categories);
             if (page.total() == 0 && query.isSearch()) {
                 return new ListingPage(page.items(), page.page(), page.size(), 0, page.facets(), listings.suggestions(query.text()));
             }

@@ -36,12 +36,14 @@ public class ProductListings {
               LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
                                   WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true""";
 
-    private final EntityManager em;
+    private final EntityManager primary;
+    private final ReplicaReads replica;
     private final ImageUrls images;
     private final String currency;
 
-    ProductListings(EntityManager em, ImageUrls images, StorefrontConfig config) {
-        this.em = em;
+    ProductListings(EntityManager primary, ReplicaReads replica, ImageUrls images, StorefrontConfig config) {
+        this.primary = primary;
+        this.replica = replica;
         this.images = images;
         this.currency = config.currency();
     }
@@ -61,7 +63,7 @@ public class ProductListings {
     }
 
     public List<ProductSummary> featured(int limit) {
-        Query q = em.createNativeQuery(SUMMARY_COLUMNS
+        Query q = replica.em().createNativeQuery(SUMMARY_COLUMNS
                 + " WHERE p.status = 'active' AND p.featured ORDER BY p.created_at DESC, p.id LIMIT :limit");
         q.setParameter("limit", limit);
         return summaries(q.getResultList());
@@ -152,6 +154,7 @@ public class ProductListings {
 
     /** Spelling suggestions for a search that found nothing: each word replaced by the closest catalog word. */
     public List<String> suggestions(String text) {
+        EntityManager em = replica.em();
         em.createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)").getSingleResult();
         List<String> words = ListingFilters.words(text);
         List<String> corrected = new ArrayList<>();
@@ -170,8 +173,9 @@ public class ProductListings {
         return changed ? List.of(String.join(" ", corrected)) : List.of();
     }
 
+    /** From the primary: carts and checkout need the latest prices and stock. */
     public Map<String, SkuView> skus(Collection<String> skus) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = primary.createNativeQuery("""
                 SELECT v.sku, p.slug, p.name, (SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o),
                        v.price_amount, v.currency, v.stock_on_hand, img.storage_key, img.alt_text, v.weight_grams
                   FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
@@ -188,7 +192,7 @@ public class ProductListings {
     }
 
     private Query query(String sql, ListingFilters filters) {
-        Query q = em.createNativeQuery(sql);
+        Query q = replica.em().createNativeQuery(sql);
         filters.paramsFor(sql).forEach(q::setParameter);
         return q;
     }
