@@ -22,9 +22,11 @@ class StartupConfigIT {
     @Test
     void badSettingsAreNamedWithWhatIsExpected() throws Exception {
         String output = start(Map.of("STOREFRONT_BASE_URL", "shop.example.com/", "STOREFRONT_SIGNING_KEY", "short",
-                "STOREFRONT_CATALOG_PAGE_SIZE", "0"));
+                "STOREFRONT_CATALOG_PAGE_SIZE", "0", "STOREFRONT_READ_REPLICA_URL", "postgres://reader.example.com/shop",
+                "STOREFRONT_OUTBOX_MAX_ATTEMPTS", "0"));
         assertThat(output).contains("storefront.base-url must be an origin such as https://shop.example.com",
-                "storefront.signing-key must be at least 32 characters", "storefront.catalog.page-size");
+                "storefront.signing-key must be at least 32 characters", "storefront.catalog.page-size",
+                "storefront.read-replica-url must be a PostgreSQL JDBC URL", "storefront.outbox.max-attempts");
     }
 
     /** Starts the jar in the prod profile with only these settings; returns its output once it has exited. */
