@@ -174,7 +174,9 @@ public class OrderPlacement {
         }
         placedEvents.fire(event(order, basket));
         metrics.counter("storefront.orders.placed", "payment", provider.id()).increment();
-        return new Placement(orders.view(order.number).orElseThrow(), false, access.token(order.number));
+        // Unchanged since commit unless the payment moved it: then read it back, else answer from memory.
+        OrderView view = payment.outcome() == Collection.Outcome.PENDING ? orders.view(order) : orders.view(order.number).orElseThrow();
+        return new Placement(view, false, access.token(order.number));
     }
 
     private Optional<Placement> replay(String key, String placedBy) {
