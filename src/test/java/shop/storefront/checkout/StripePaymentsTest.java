@@ -3,6 +3,7 @@ package shop.storefront.checkout;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import shop.storefront.catalog.CatalogOracle;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.checkout.internal.payment.StripeSignature;
+import shop.storefront.web.Eventually;
 import shop.storefront.web.Shopper;
 
 /**
@@ -45,6 +47,7 @@ class StripePaymentsTest {
     // Each test buys its own SKU, so stock assertions never see another test's orders.
     private static final AtomicInteger NEXT_SKU = new AtomicInteger(1300);
     private static final Pattern ORDER_NUMBER = Pattern.compile("SF-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     CatalogOracle db;
@@ -171,7 +174,92 @@ class StripePaymentsTest {
         assertThat(order(pending.number(), pending.token()).getString("status")).isEqualTo("paid");
     }
 
+    @Test
+    void theConfirmationWaitsUntilTheCardOutcomeIsKnownSoADeclineIsNeverConfirmed() {
+        Placed card = pendingOrder(skuWithStock(10), "pi_9");
+        // Test timeouts: connect 5 s (default) and read 1.5 s, twice (create, confirm), plus 5 s = 18 s.
+        assertThat(db.longValue("SELECT extract(epoch FROM available_at - created_at)::bigint FROM messaging.outbox"
+                + " WHERE topic = 'order-placed' AND payload->>'orderNumber' = ?", card.number())).isBetween(17L, 19L);
+        String transfer = Checkouts.guestOrder(skuWithStock(10), "transfer.buyer@example.com", "bank-transfer");
+        assertThat(db.longValue("SELECT count(*) FROM orders.customer_order o WHERE o.number = ? AND NOT EXISTS ("
+                + "SELECT 1 FROM messaging.outbox m WHERE m.topic = 'order-placed' AND m.payload->>'orderNumber' = o.number"
+                + " AND m.available_at > m.created_at + interval '1 second')", transfer))
+                .as("other payment methods are confirmed at once").isEqualTo(1);
+    }
+
+    @Test
+    void anOpenCardPaymentIsVoidedAtStripeWhenItsOrderExpires() {
+        String sku = skuWithStock(10);
+        Placed open = pendingOrder(sku, "pi_10");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_10")).willReturn(okJson(intent("pi_10", "requires_action"))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_10/cancel")).willReturn(okJson(intent("pi_10", "canceled"))));
+
+        expire(open.number());
+        Eventually.within(WAIT, "payment voided", () -> settled(open.number()));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_10/cancel"))
+                .withHeader("Authorization", equalTo("Bearer " + StripeStub.SECRET_KEY))
+                .withHeader("Idempotency-Key", containing(open.number())));
+        stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        assertThat(order(open.number(), open.token()).getString("status")).isEqualTo("cancelled");
+        assertThat(stock(sku)).isEqualTo(10);
+    }
+
+    @Test
+    void aPaymentThatWentThroughAfterCancellationIsRefundedOnce() {
+        Placed late = pendingOrder(skuWithStock(10), "pi_11");
+        // The shopper finished 3-D Secure just as the payment window closed.
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_11")).willReturn(okJson(intent("pi_11", "succeeded"))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("{\"id\":\"re_11\",\"status\":\"succeeded\"}")));
+
+        expire(late.number());
+        Eventually.within(WAIT, "payment refunded", () -> "refunded".equals(order(late.number(), late.token()).getString("status")));
+        // Stripe's webhook for that payment comes in afterwards: it must not refund a second time.
+        webhook(event("evt_late_ok_" + late.number(), "payment_intent.succeeded", late.number(), "pi_11"))
+                .then().statusCode(200).body("duplicate", is(false));
+        Eventually.within(WAIT, "late webhook handled", () -> settled(late.number()));
+
+        JsonPath refunded = order(late.number(), late.token());
+        assertThat(refunded.getList("history.status")).containsExactly("placed", "cancelled", "refunded");
+        assertThat(refunded.getString("history[-1].note")).contains("refunded");
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withFormParam("payment_intent", equalTo("pi_11"))
+                .withHeader("Idempotency-Key", containing(late.number())));
+    }
+
+    @Test
+    void aSuccessWebhookForAnOrderCancelledMeanwhileRefundsThePayment() {
+        String sku = skuWithStock(10);
+        // Stripe never answered the create call, so the order does not know its payment yet.
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .willReturn(okJson(intent("pi_12", "requires_confirmation")).withFixedDelay(StripeStub.READ_TIMEOUT_MS * 2)));
+        JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
+        Placed unknown = new Placed(placed.getString("order.number"), placed.getString("accessToken"));
+        expire(unknown.number());
+        Eventually.within(WAIT, "order expired", () -> settled(unknown.number()));
+        assertThat(order(unknown.number(), unknown.token()).getString("status")).isEqualTo("cancelled");
+
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_12")).willReturn(okJson(intent("pi_12", "succeeded"))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("{\"id\":\"re_12\",\"status\":\"succeeded\"}")));
+        webhook(event("evt_after_" + unknown.number(), "payment_intent.succeeded", unknown.number(), "pi_12"))
+                .then().statusCode(200).body("duplicate", is(false));
+        Eventually.within(WAIT, "payment refunded", () -> "refunded".equals(order(unknown.number(), unknown.token()).getString("status")));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds")).withFormParam("payment_intent", equalTo("pi_12")));
+        assertThat(stock(sku)).as("released once, at cancellation").isEqualTo(10);
+    }
+
     private record Placed(String number, String token) {
+    }
+
+    /** Closes the order's payment window now instead of in an hour. */
+    private void expire(String number) {
+        db.update("UPDATE messaging.outbox SET available_at = now() WHERE topic = 'reservation-expiry' AND payload->>'orderNumber' = ?",
+                number);
+    }
+
+    /** No expiry and no payment settlement left queued for the order. */
+    private boolean settled(String number) {
+        return db.longValue("SELECT count(*) FROM messaging.outbox WHERE topic IN ('reservation-expiry', 'cancelled-order-payment')"
+                + " AND payload->>'orderNumber' = ?", number) == 0;
     }
 
     /** An order whose card payment needs the shopper's bank (3-D Secure): placed, waiting for the webhook. */
@@ -180,6 +268,8 @@ class StripePaymentsTest {
         stubConfirm(intentId, okJson(intent(intentId, "requires_action")));
         JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
         assertThat(placed.getString("order.status")).isEqualTo("placed");
+        assertThat(db.string("SELECT payment_reference FROM orders.customer_order WHERE number = ?", placed.getString("order.number")))
+                .as("kept to settle the payment later").isEqualTo(intentId);
         return new Placed(placed.getString("order.number"), placed.getString("accessToken"));
     }
 

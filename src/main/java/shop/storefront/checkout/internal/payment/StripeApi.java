@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The slice of Stripe's HTTP API the storefront uses (form-encoded requests, JSON answers). Every call carries an
+ * The slice of Stripe's HTTP API the storefront uses (form-encoded requests, JSON answers). Every change carries an
  * Idempotency-Key, so a retry after a timeout never charges twice. Address: quarkus.rest-client.stripe.url.
  */
 @RegisterRestClient(configKey = "stripe")
@@ -31,6 +32,15 @@ interface StripeApi {
     @POST
     @Path("/payment_intents/{id}/confirm")
     PaymentIntent confirmPaymentIntent(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") String id, MultivaluedMap<String, String> form);
+
+    @GET
+    @Path("/payment_intents/{id}")
+    PaymentIntent getPaymentIntent(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
+
+    @POST
+    @Path("/payment_intents/{id}/cancel")
+    PaymentIntent cancelPaymentIntent(@HeaderParam("Authorization") String authorization,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") String id, MultivaluedMap<String, String> form);
 
     @POST

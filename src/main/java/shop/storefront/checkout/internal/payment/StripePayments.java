@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import shop.storefront.checkout.internal.config.CheckoutConfig;
@@ -28,11 +29,16 @@ public class StripePayments implements PaymentProvider {
     private final StripeApi stripe;
     private final StripeConfig config;
     private final Duration window;
+    private final Duration decidesWithin;
 
-    StripePayments(@RestClient StripeApi stripe, StripeConfig config, CheckoutConfig checkout) {
+    StripePayments(@RestClient StripeApi stripe, StripeConfig config, CheckoutConfig checkout,
+            @ConfigProperty(name = "quarkus.rest-client.stripe.connect-timeout") long connectTimeoutMs,
+            @ConfigProperty(name = "quarkus.rest-client.stripe.read-timeout") long readTimeoutMs) {
         this.stripe = stripe;
         this.config = config;
         this.window = checkout.cardPaymentWindow();
+        // Two calls (create, confirm), each at worst a full connect and read timeout, plus time to record the outcome.
+        this.decidesWithin = Duration.ofMillis(2 * (connectTimeoutMs + readTimeoutMs)).plusSeconds(5);
     }
 
     public boolean available() {
@@ -62,6 +68,11 @@ public class StripePayments implements PaymentProvider {
     @Override
     public boolean needsPaymentToken() {
         return true;
+    }
+
+    @Override
+    public Duration decidesWithin() {
+        return decidesWithin;
     }
 
     @Override
@@ -96,6 +107,39 @@ public class StripePayments implements PaymentProvider {
         form.add("amount", Long.toString(minorUnits(amount)));
         form.add("metadata[order_number]", orderNumber);
         stripe.createRefund(auth(), orderNumber + "-refund", form);
+    }
+
+    @Override
+    public boolean settleCancelled(String orderNumber, String paymentReference, Money amount) {
+        if (paymentReference == null) {
+            LOG.warnf("Order %s was cancelled before Stripe named its payment; check the Stripe dashboard for it", orderNumber);
+            return false;
+        }
+        StripeApi.PaymentIntent intent;
+        try {
+            intent = stripe.getPaymentIntent(auth(), paymentReference);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 404) {
+                throw e;
+            }
+            LOG.warnf("Stripe knows no payment %s (order %s); nothing to settle", paymentReference, orderNumber);
+            return false;
+        }
+        switch (intent.status()) {
+            case "succeeded" -> {
+                refund(orderNumber, paymentReference, amount);
+                return true;
+            }
+            case "canceled" -> {
+                return false;
+            }
+            // Stripe cannot cancel a payment it is processing: the message is tried again once it has settled.
+            case "processing" -> throw new IllegalStateException("Stripe is still processing payment " + paymentReference);
+            default -> {
+                stripe.cancelPaymentIntent(auth(), orderNumber + "-cancel", paymentReference, new MultivaluedHashMap<>());
+                return false;
+            }
+        }
     }
 
     private static Collection outcome(StripeApi.PaymentIntent intent) {

@@ -152,7 +152,8 @@ public class OrderPlacement {
         // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
         // transaction ends, then fails on the unique index and answers with this order.
         order.persistAndFlush();
-        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
+        // Not before the payment's outcome is known: a declined card gets no confirmation e-mail.
+        outbox.publish(OrderPlaced.TOPIC, event(order, basket), order.placedAt.plus(provider.decidesWithin()));
         provider.paymentWindow().ifPresent(window ->
                 outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
         // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
@@ -170,7 +171,11 @@ public class OrderPlacement {
                 throw new CheckoutException(402, "paymentMethod", "Your payment was declined (" + payment.message()
                         + "). Order " + order.number + " was cancelled and nothing was charged; you can try another payment method.");
             }
-            case PENDING -> { }
+            case PENDING -> {
+                if (payment.reference() != null) {
+                    orders.recordPaymentReference(order.number, payment.reference());
+                }
+            }
         }
         placedEvents.fire(event(order, basket));
         metrics.counter("storefront.orders.placed", "payment", provider.id()).increment();

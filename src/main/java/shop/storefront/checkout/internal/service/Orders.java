@@ -14,6 +14,8 @@ import shop.storefront.checkout.internal.domain.OrderLine;
 import shop.storefront.checkout.internal.domain.OrderStatus;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.payment.PaymentProvider;
+import shop.storefront.messaging.Outbox;
+import shop.storefront.platform.Money;
 
 /**
  * Reading orders and moving them through their life. Every change locks the order row first, so a webhook,
@@ -27,10 +29,12 @@ public class Orders {
 
     private final Inventory inventory;
     private final PaymentMethods payments;
+    private final Outbox outbox;
 
-    Orders(Inventory inventory, PaymentMethods payments) {
+    Orders(Inventory inventory, PaymentMethods payments, Outbox outbox) {
         this.inventory = inventory;
         this.payments = payments;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -71,6 +75,46 @@ public class Orders {
         return true;
     }
 
+    /** Keeps the provider's name for a payment that is still open (authentication step, no answer in time). */
+    @Transactional
+    public void recordPaymentReference(String number, String reference) {
+        CustomerOrder order = locked(number);
+        if (order.paymentReference == null) {
+            order.paymentReference = reference;
+        }
+    }
+
+    /**
+     * A payment went through for an order that is no longer payable. If the order was cancelled meanwhile, the
+     * money is queued to go back (see {@link CancelledOrderPayments}).
+     */
+    @Transactional
+    public void paidTooLate(String number, String reference) {
+        CustomerOrder order = locked(number);
+        if (order.status == OrderStatus.CANCELLED) {
+            LOG.warnf("Order %s: payment %s arrived after the order was cancelled; refunding it", number, reference);
+            recordPaymentReference(number, reference);
+            outbox.publish(CancelledOrderPayments.TOPIC, new CancelledOrderPayments.Settle(number));
+        }
+    }
+
+    /** What a cancelled order may still hold at its payment provider; empty for any other order. */
+    @Transactional
+    public Optional<CancelledOrderPayments.Held> heldByCancelled(String number) {
+        return CustomerOrder.findByNumber(number).filter(o -> o.status == OrderStatus.CANCELLED)
+                .map(o -> new CancelledOrderPayments.Held(o.paymentMethod, o.paymentReference, o.money(o.total)));
+    }
+
+    /** Records that a cancelled order's late payment went back to the shopper. */
+    @Transactional
+    public void refundedAfterCancellation(String number, Money amount) {
+        CustomerOrder order = locked(number);
+        if (order.status == OrderStatus.CANCELLED) {
+            order.moveTo(OrderStatus.REFUNDED, "The payment went through after the order was cancelled; "
+                    + amount.display() + " was refunded");
+        }
+    }
+
     /**
      * Cancels an order that was not paid (declined or expired payment, or the shopper changed their mind) and puts its
      * stock back; true if this call cancelled it.
@@ -81,8 +125,7 @@ public class Orders {
         if (order.status != OrderStatus.PLACED) {
             return false;
         }
-        inventory.release(quantities(order));
-        order.moveTo(OrderStatus.CANCELLED, note);
+        cancel(order, note);
         return true;
     }
 
@@ -106,10 +149,7 @@ public class Orders {
     public void cancelOrRefund(String number, String note) {
         CustomerOrder order = locked(number);
         switch (order.status) {
-            case PLACED -> {
-                inventory.release(quantities(order));
-                order.moveTo(OrderStatus.CANCELLED, note);
-            }
+            case PLACED -> cancel(order, note);
             case PAID, FULFILLED -> {
                 if (order.status == OrderStatus.PAID) {
                     inventory.release(quantities(order));
@@ -120,6 +160,15 @@ public class Orders {
                 order.moveTo(OrderStatus.REFUNDED, note);
             }
             default -> throw new CheckoutException(409, null, "Order " + number + " is already " + order.status.label().toLowerCase() + ".");
+        }
+    }
+
+    /** Stock goes back; a payment the provider may still hold for the order is settled in the background. */
+    private void cancel(CustomerOrder order, String note) {
+        inventory.release(quantities(order));
+        order.moveTo(OrderStatus.CANCELLED, note);
+        if (payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken).isPresent()) {
+            outbox.publish(CancelledOrderPayments.TOPIC, new CancelledOrderPayments.Settle(order.number));
         }
     }
 

@@ -40,7 +40,11 @@ public class PaymentEvents {
             return true;
         }
         switch (kind) {
-            case SUCCEEDED -> orders.markPaid(orderNumber, paymentReference, "Payment confirmed by the card processor");
+            case SUCCEEDED -> {
+                if (!orders.markPaid(orderNumber, paymentReference, "Payment confirmed by the card processor")) {
+                    orders.paidTooLate(orderNumber, paymentReference);
+                }
+            }
             case FAILED -> orders.cancelUnpaid(orderNumber, "Payment failed: " + reason);
             case OTHER -> { }
         }
