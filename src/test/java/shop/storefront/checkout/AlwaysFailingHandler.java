@@ -3,14 +3,22 @@ package shop.storefront.checkout;
 import jakarta.enterprise.context.ApplicationScoped;
 import shop.storefront.messaging.MessageHandler;
 
-/** A handler that never succeeds, to watch a message go through its retries into the dead-letter table. */
+/**
+ * A handler that never succeeds, to watch a message go through its retries into the dead-letter table: it throws,
+ * throws an {@link Error}, or outlives its transaction, as the payload says.
+ */
 @ApplicationScoped
 public class AlwaysFailingHandler implements MessageHandler<AlwaysFailingHandler.Payload> {
 
     public static final String TOPIC = "test-always-fails";
 
-    public record Payload(String marker) {
+    public enum Failure { EXCEPTION, ERROR, TOO_SLOW }
+
+    public record Payload(String marker, Failure failure) {
     }
+
+    /** How long a TOO_SLOW attempt takes: longer than the test profile's handler timeout. */
+    static final long SLOW_MS = 2_500;
 
     @Override
     public String topic() {
@@ -23,7 +31,11 @@ public class AlwaysFailingHandler implements MessageHandler<AlwaysFailingHandler
     }
 
     @Override
-    public void handle(Payload payload) {
-        throw new IllegalStateException("downstream system unavailable");
+    public void handle(Payload payload) throws InterruptedException {
+        switch (payload.failure()) {
+            case EXCEPTION -> throw new IllegalStateException("downstream system unavailable");
+            case ERROR -> throw new NoClassDefFoundError("com/example/MissingFromTheImage");
+            case TOO_SLOW -> Thread.sleep(SLOW_MS);
+        }
     }
 }

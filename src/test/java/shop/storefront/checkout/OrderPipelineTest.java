@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import shop.storefront.account.Accounts;
 import shop.storefront.catalog.CatalogOracle;
 import shop.storefront.catalog.Inventory;
@@ -34,15 +36,20 @@ class OrderPipelineTest {
     @Inject
     RedisDataSource redis;
 
-    @Test
-    void aHandlerThatAlwaysFailsEndsInTheDeadLetterTableAfterTheLastAttempt() {
+    @ParameterizedTest
+    @EnumSource(AlwaysFailingHandler.Failure.class)
+    void aHandlerThatAlwaysFailsEndsInTheDeadLetterTableAfterTheLastAttempt(AlwaysFailingHandler.Failure failure) {
         String marker = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> outbox.publish(AlwaysFailingHandler.TOPIC, new AlwaysFailingHandler.Payload(marker)));
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(AlwaysFailingHandler.TOPIC, new AlwaysFailingHandler.Payload(marker, failure)));
         Eventually.within(WAIT, "dead-lettered", () -> db.longValue(
                 "SELECT count(*) FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker) == 1);
         assertThat(db.longValue("SELECT attempts FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker)).isEqualTo(3);
         assertThat(db.string("SELECT last_error FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker))
-                .contains("downstream system unavailable");
+                .contains(switch (failure) {
+                    case EXCEPTION -> "downstream system unavailable";
+                    case ERROR -> "NoClassDefFoundError";
+                    case TOO_SLOW -> "longer than storefront.outbox.handler-timeout";
+                });
         assertThat(db.longValue("SELECT count(*) FROM messaging.outbox WHERE payload->>'marker' = ?", marker)).isZero();
         assertThat(given().get("/q/metrics").asString())
                 .containsPattern("storefront_outbox_handled_total\\{outcome=\"dead_lettered\",topic=\"test-always-fails\"} [1-9]");
@@ -120,6 +127,10 @@ class OrderPipelineTest {
         staff = new Shopper(); // the role is read at sign-in
         assertThat(Accounts.signIn(staff, email, Accounts.PASSWORD).statusCode()).isEqualTo(303);
 
+        // What another site could make a signed-in admin's browser send without a pre-flight: refused.
+        staff.request().contentType("text/plain").body("x").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(415);
+        staff.request().post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(415);
+        assertThat(db.string("SELECT status FROM orders.customer_order WHERE number = ?", transfer)).isEqualTo("placed");
         staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/fulfil").then().statusCode(409);
         assertThat(staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(200)
                 .extract().jsonPath().getString("status")).isEqualTo("paid");

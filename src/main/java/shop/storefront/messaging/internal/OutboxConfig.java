@@ -34,4 +34,10 @@ public interface OutboxConfig {
 
     @WithDefault("1h")
     Duration maxBackoff();
+
+    /**
+     * Longest a handler may run (its transaction's timeout); a slower one counts as a failed attempt. Whole seconds.
+     */
+    @WithDefault("60s")
+    Duration handlerTimeout();
 }

@@ -63,7 +63,8 @@ public class OutboxWorker {
 
     /** Claims and handles one due message; false when none is due (or all due ones are held by others). */
     public boolean handleNext() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // The claim outlives the handler's transaction, so that a handler timing out is still recorded as a failure.
+        return QuarkusTransaction.requiringNew().timeout(handlerTimeoutSeconds() + 30).call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT id, topic, CAST(payload AS text), attempts FROM messaging.outbox
@@ -79,7 +80,9 @@ public class OutboxWorker {
                 dispatch(topic, (String) row[2]);
                 em.createNativeQuery("DELETE FROM messaging.outbox WHERE id = :id").setParameter("id", id).executeUpdate();
                 metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "ok").increment();
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error too (say, a class missing from a native image): it must use up an attempt, or the message
+                // would come back on every poll forever.
                 failed(id, topic, attempts, e);
             }
             return true;
@@ -94,13 +97,26 @@ public class OutboxWorker {
             throw new IllegalStateException("No handler for topic " + topic);
         }
         T message = json.readValue(payload, handler.payloadType());
-        QuarkusTransaction.requiringNew().call(() -> {
-            handler.handle(message);
-            return null;
-        });
+        long started = System.nanoTime();
+        try {
+            QuarkusTransaction.requiringNew().timeout(handlerTimeoutSeconds()).call(() -> {
+                handler.handle(message);
+                return null;
+            });
+        } catch (QuarkusTransactionException e) {
+            if (Duration.ofNanos(System.nanoTime() - started).toSeconds() >= handlerTimeoutSeconds()) {
+                throw new IllegalStateException("Handler ran longer than storefront.outbox.handler-timeout ("
+                        + config.handlerTimeout() + "); its changes were rolled back", e);
+            }
+            throw e;
+        }
     }
 
-    private void failed(long id, String topic, int attempts, Exception e) {
+    private int handlerTimeoutSeconds() {
+        return (int) Math.max(1, config.handlerTimeout().toSeconds());
+    }
+
+    private void failed(long id, String topic, int attempts, Throwable e) {
         String error = describe(e);
         if (attempts >= config.maxAttempts()) {
             em.createNativeQuery("""
@@ -129,7 +145,7 @@ public class OutboxWorker {
         return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }
 
-    private static String describe(Exception failure) {
+    private static String describe(Throwable failure) {
         Throwable e = failure instanceof QuarkusTransactionException && failure.getCause() != null ? failure.getCause() : failure;
         String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return message.length() > 2000 ? message.substring(0, 2000) : message;

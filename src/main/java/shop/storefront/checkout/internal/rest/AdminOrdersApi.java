@@ -1,6 +1,7 @@
 package shop.storefront.checkout.internal.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +14,12 @@ import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.web.ResourceNotFoundException;
 
-/** Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. */
+/**
+ * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. JSON only: a
+ * browser cannot send that cross-site without a CORS pre-flight, so no other site can make staff click these.
+ */
 @Path("/api/v1/admin/orders/{number}")
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Tag(name = "Admin")
