@@ -66,13 +66,16 @@ class GuestCheckoutJourneyTest {
             assertThat(page.locator("h1").innerText()).isEqualTo("Thank you! Your order is placed.");
             String number = page.locator("#order-number").innerText();
             assertThat(number).matches("SF-[0-9A-Z]{4}-[0-9A-Z]{4}");
-            assertThat(page.locator("main").innerText()).contains(total, "Please transfer");
+            // Where to pay: the account configured for the test profile.
+            assertThat(page.locator("main").innerText()).contains(total, "Please transfer", "Storefront Demo GmbH",
+                    "IBAN DE89 3704 0044 0532 0130 00", "quoting " + number);
             assertThat(page.locator(".mini-cart-count").innerText()).isEqualTo("0");
             browser.screenshot("confirmation");
 
             Eventually.within(Duration.ofSeconds(20), "confirmation e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
             assertThat(SmtpServer.subjects(email)).containsExactly("Your Storefront order " + number);
-            assertThat(SmtpServer.body(SmtpServer.messagesTo(email).getFirst())).contains(number, total, "Keizersgracht 123");
+            assertThat(SmtpServer.body(SmtpServer.messagesTo(email).getFirst())).contains(number, total, "Keizersgracht 123",
+                    "IBAN DE89 3704 0044 0532 0130 00");
         }
     }
 }

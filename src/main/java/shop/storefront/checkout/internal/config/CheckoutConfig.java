@@ -15,6 +15,7 @@ import java.util.Set;
 
 /** Shipping rates, VAT and payment settings; validated at start-up by SmallRye and {@code CheckoutConfigCheck}. */
 @ConfigMapping(prefix = "storefront.checkout")
+@BankDetailsWhenOffered
 public interface CheckoutConfig {
 
     /** Orders whose goods (VAT included) reach this amount ship free with methods that allow it. */
@@ -40,6 +41,9 @@ public interface CheckoutConfig {
     @WithDefault("bank-transfer,cash-on-delivery")
     List<@Pattern(regexp = "bank-transfer|cash-on-delivery", message = "must be bank-transfer or cash-on-delivery") String> offlinePaymentMethods();
 
+    /** The account bank transfers are paid into, shown on the order page and in the confirmation e-mail. */
+    Optional<BankAccount> bankAccount();
+
     /** An order paid by bank transfer is cancelled, and its stock released, when unpaid after this long. */
     @WithDefault("7d")
     Duration bankTransferWindow();
@@ -47,6 +51,17 @@ public interface CheckoutConfig {
     /** A card payment not confirmed after this long cancels the order and releases its stock. */
     @WithDefault("1h")
     Duration cardPaymentWindow();
+
+    interface BankAccount {
+        /** Account holder's name, e.g. "Storefront GmbH". */
+        String payee();
+
+        /** Printed as configured (spaces allowed); the checksum is verified at start-up. */
+        String iban();
+
+        /** Needed by some banks outside the SEPA area. */
+        Optional<@Pattern(regexp = "[A-Z0-9]{8}([A-Z0-9]{3})?", message = "must be a BIC of 8 or 11 letters and digits") String> bic();
+    }
 
     interface ShippingMethod {
         /** Shopper-facing name, e.g. "Standard delivery, 3–5 working days". */

@@ -16,17 +16,25 @@ class OfflinePayments {
     PaymentProvider bankTransfer(CheckoutConfig config) {
         return new Offline("bank-transfer", "Bank transfer",
                 "Pay within " + config.bankTransferWindow().toDays() + " days; we send the bank details with your order confirmation.",
-                Optional.of(config.bankTransferWindow()));
+                Optional.of(config.bankTransferWindow()), config.bankAccount());
     }
 
     @Produces
     @ApplicationScoped
     PaymentProvider cashOnDelivery() {
         return new Offline("cash-on-delivery", "Pay on delivery", "Pay the courier in cash or by card when your parcel arrives.",
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
-    private record Offline(String id, String label, String description, Optional<Duration> paymentWindow) implements PaymentProvider {
+    /** {@code payInto}: the account a transfer goes to (required by the configuration while bank transfer is offered). */
+    private record Offline(String id, String label, String description, Optional<Duration> paymentWindow,
+            Optional<CheckoutConfig.BankAccount> payInto) implements PaymentProvider {
+
+        @Override
+        public Optional<String> instructions(String orderNumber, Money amount) {
+            return payInto.map(account -> "Please transfer " + amount.display() + " to " + account.payee() + ", IBAN " + account.iban()
+                    + account.bic().map(bic -> ", BIC " + bic).orElse("") + ", quoting " + orderNumber + " as the reference.");
+        }
 
         @Override
         public Collection collect(String orderNumber, Money amount, String paymentToken) {

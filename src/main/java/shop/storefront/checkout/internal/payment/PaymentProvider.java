@@ -35,6 +35,11 @@ public interface PaymentProvider {
      */
     Collection collect(String orderNumber, Money amount, String paymentToken);
 
+    /** What the shopper has to do to pay an order still waiting for payment (e.g. where to transfer the money). */
+    default Optional<String> instructions(String orderNumber, Money amount) {
+        return Optional.empty();
+    }
+
     /** Gives money back for a paid order; throws if the provider refuses. */
     void refund(String orderNumber, String paymentReference, Money amount);
 

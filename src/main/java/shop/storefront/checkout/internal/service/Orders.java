@@ -174,9 +174,8 @@ public class Orders {
 
     OrderView view(CustomerOrder order) {
         Optional<PaymentProvider> provider = payments.find(order.paymentMethod);
-        String instructions = order.status == OrderStatus.PLACED && "bank-transfer".equals(order.paymentMethod)
-                ? "Please transfer " + order.money(order.total).display() + " quoting " + order.number + " as the reference."
-                : null;
+        String instructions = order.status != OrderStatus.PLACED ? null
+                : provider.flatMap(p -> p.instructions(order.number, order.money(order.total))).orElse(null);
         return OrderView.of(order, provider.map(PaymentProvider::label).orElse(order.paymentMethod), instructions);
     }
 
