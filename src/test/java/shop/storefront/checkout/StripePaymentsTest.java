@@ -233,7 +233,7 @@ class StripePaymentsTest {
         stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
                 .willReturn(okJson(intent("pi_12", "requires_confirmation")).withFixedDelay(StripeStub.READ_TIMEOUT_MS * 2)));
         JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
-        Placed unknown = new Placed(placed.getString("order.number"), placed.getString("accessToken"));
+        Placed unknown = new Placed(placed.getString("order.number"), placed.getString("accessToken"), null, null, null);
         expire(unknown.number());
         Eventually.within(WAIT, "order expired", () -> settled(unknown.number()));
         assertThat(order(unknown.number(), unknown.token()).getString("status")).isEqualTo("cancelled");
@@ -247,7 +247,32 @@ class StripePaymentsTest {
         assertThat(stock(sku)).as("released once, at cancellation").isEqualTo(10);
     }
 
-    private record Placed(String number, String token) {
+    @Test
+    void aRetryAfterThreeDSecureShowsThePaymentAsItStandsNow() {
+        String sku = skuWithStock(10);
+        Placed authenticated = pendingOrder(sku, "pi_13");
+        assertThat(authenticated.clientSecret()).as("what Stripe.js needs to run 3-D Secure").isEqualTo("pi_13_secret_test");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_13")).willReturn(okJson(intent("pi_13", "succeeded"))));
+
+        JsonPath again = place(authenticated.shopper(), authenticated.idempotencyKey()).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getString("order.number")).isEqualTo(authenticated.number());
+        assertThat(again.getString("order.status")).isEqualTo("paid");
+        assertThat(again.getString("paymentClientSecret")).isNull();
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+
+        String failedSku = skuWithStock(10);
+        Placed failed = pendingOrder(failedSku, "pi_14");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_14")).willReturn(okJson("""
+                {"id":"pi_14","status":"requires_payment_method","last_payment_error":{"message":"Authentication failed."}}""")));
+        Response refused = place(failed.shopper(), failed.idempotencyKey());
+        refused.then().statusCode(402);
+        assertThat(refused.jsonPath().getString("detail")).contains("Authentication failed.", failed.number());
+        assertThat(order(failed.number(), failed.token()).getString("status")).isEqualTo("cancelled");
+        assertThat(stock(sku)).as("the paid order keeps its unit").isEqualTo(9);
+        assertThat(stock(failedSku)).as("the cancelled order's unit is back").isEqualTo(10);
+    }
+
+    private record Placed(String number, String token, String clientSecret, Shopper shopper, String idempotencyKey) {
     }
 
     /** Closes the order's payment window now instead of in an hour. */
@@ -266,11 +291,14 @@ class StripePaymentsTest {
     private Placed pendingOrder(String sku, String intentId) {
         stubCreate(intentId);
         stubConfirm(intentId, okJson(intent(intentId, "requires_action")));
-        JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
+        Shopper shopper = shopperWith(sku);
+        String key = idempotencyKey();
+        JsonPath placed = place(shopper, key).then().statusCode(201).extract().jsonPath();
         assertThat(placed.getString("order.status")).isEqualTo("placed");
         assertThat(db.string("SELECT payment_reference FROM orders.customer_order WHERE number = ?", placed.getString("order.number")))
                 .as("kept to settle the payment later").isEqualTo(intentId);
-        return new Placed(placed.getString("order.number"), placed.getString("accessToken"));
+        return new Placed(placed.getString("order.number"), placed.getString("accessToken"), placed.getString("paymentClientSecret"),
+                shopper, key);
     }
 
     private void stubCreate(String intentId) {
@@ -282,7 +310,8 @@ class StripePaymentsTest {
     }
 
     private static String intent(String id, String status) {
-        return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"status\":\"" + status + "\"}";
+        return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"status\":\"" + status
+                + "\",\"client_secret\":\"" + id + "_secret_test\"}";
     }
 
     private static String event(String id, String type, String orderNumber, String intentId) {

@@ -60,28 +60,44 @@ public interface PaymentProvider {
         return false;
     }
 
-    /** What collecting achieved; {@code reference} identifies the payment at the provider (if any). */
-    record Collection(Outcome outcome, String reference, String message) {
+    /**
+     * Where a payment collected earlier for this order stands now; asked when the shopper repeats the same
+     * checkout (a retry after a timeout, or after authenticating with their bank). Same rules as {@link #collect}.
+     */
+    default Collection recheck(String orderNumber, String paymentReference, Money amount, String paymentToken) {
+        return Collection.pending(paymentReference, null);
+    }
+
+    /**
+     * What collecting achieved; {@code reference} identifies the payment at the provider (if any). A pending card
+     * payment may need the shopper to authenticate with their bank (3-D Secure): {@code clientSecret} then lets
+     * their browser finish it with the provider's script.
+     */
+    record Collection(Outcome outcome, String reference, String message, String clientSecret) {
 
         public enum Outcome {
             /** The money is ours: the order is paid. */
             PAID,
-            /** Not yet known or not yet due (bank transfer, cash on delivery, provider timeout). */
+            /** Not yet known or not yet due (bank transfer, cash on delivery, provider timeout, authentication). */
             PENDING,
             /** Refused: the order is cancelled and its stock released. */
             DECLINED
         }
 
         public static Collection paid(String reference) {
-            return new Collection(Outcome.PAID, reference, null);
+            return new Collection(Outcome.PAID, reference, null, null);
         }
 
         public static Collection pending(String reference, String message) {
-            return new Collection(Outcome.PENDING, reference, message);
+            return new Collection(Outcome.PENDING, reference, message, null);
+        }
+
+        public static Collection needsAuthentication(String reference, String clientSecret) {
+            return new Collection(Outcome.PENDING, reference, "your bank asks you to confirm the payment", clientSecret);
         }
 
         public static Collection declined(String reference, String message) {
-            return new Collection(Outcome.DECLINED, reference, message);
+            return new Collection(Outcome.DECLINED, reference, message, null);
         }
     }
 }

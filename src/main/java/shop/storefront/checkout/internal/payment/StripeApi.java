@@ -49,7 +49,8 @@ interface StripeApi {
             @HeaderParam("Idempotency-Key") String idempotencyKey, MultivaluedMap<String, String> form);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PaymentIntent(String id, String status, @JsonProperty("last_payment_error") ApiError lastPaymentError) {
+    record PaymentIntent(String id, String status, @JsonProperty("last_payment_error") ApiError lastPaymentError,
+            @JsonProperty("client_secret") String clientSecret) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -101,6 +101,21 @@ public class StripePayments implements PaymentProvider {
     }
 
     @Override
+    public Collection recheck(String orderNumber, String paymentReference, Money amount, String paymentToken) {
+        if (paymentReference == null) {
+            // Stripe never named the payment: ask again. The same idempotency keys return what it did the first time.
+            return collect(orderNumber, amount, paymentToken);
+        }
+        try {
+            return outcome(stripe.getPaymentIntent(auth(), paymentReference));
+        } catch (WebApplicationException e) {
+            return refusal(e, paymentReference);
+        } catch (ProcessingException e) {
+            return Collection.pending(paymentReference, "awaiting confirmation from Stripe");
+        }
+    }
+
+    @Override
     public void refund(String orderNumber, String paymentReference, Money amount) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("payment_intent", paymentReference);
@@ -147,6 +162,7 @@ public class StripePayments implements PaymentProvider {
             case "succeeded" -> Collection.paid(intent.id());
             case "requires_payment_method", "canceled" -> Collection.declined(intent.id(),
                     intent.lastPaymentError() == null ? "the card was not accepted" : intent.lastPaymentError().message());
+            case "requires_action" -> Collection.needsAuthentication(intent.id(), intent.clientSecret());
             default -> Collection.pending(intent.id(), "payment " + intent.status().replace('_', ' '));
         };
     }

@@ -50,7 +50,8 @@ public class CheckoutApi {
             String paymentMethodId, String expectedTotal) {
     }
 
-    public record PlacedOrder(OrderView order, String accessToken) {
+    /** {@code paymentClientSecret}: set while a card payment waits for 3-D Secure; pass it to Stripe.js handleNextAction. */
+    public record PlacedOrder(OrderView order, String accessToken, String paymentClientSecret) {
     }
 
     public record PaymentMethod(String id, String label, String description, boolean needsPaymentMethodId) {
@@ -106,7 +107,7 @@ public class CheckoutApi {
                 a.country(), a.phone(), countries);
         OrderPlacement.Placement placed = checkout.place(new OrderRequest(delivery, body.shippingMethod(), body.paymentMethod(),
                 body.paymentMethodId(), amount(body.expectedTotal()), idempotencyKey));
-        PlacedOrder entity = new PlacedOrder(placed.order(), placed.accessToken());
+        PlacedOrder entity = new PlacedOrder(placed.order(), placed.accessToken(), placed.paymentClientSecret());
         return placed.replayed() ? Response.ok(entity).build()
                 : Response.created(URI.create("/api/v1/orders/" + placed.order().number())).entity(entity).build();
     }

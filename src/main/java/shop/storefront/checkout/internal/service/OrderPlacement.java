@@ -59,8 +59,11 @@ public class OrderPlacement {
         this.metrics = metrics;
     }
 
-    /** The outcome: the order, whether this submission repeated an earlier one, and the guest access token. */
-    public record Placement(OrderView order, boolean replayed, String accessToken) {
+    /**
+     * The outcome: the order, whether this submission repeated an earlier one, the guest access token, and for a card
+     * payment waiting on 3-D Secure the client secret the shopper's browser needs to finish it (else null).
+     */
+    public record Placement(OrderView order, boolean replayed, String accessToken, String paymentClientSecret) {
     }
 
     /** Payload of the message that cancels an unpaid order when its payment window closes. */
@@ -75,7 +78,7 @@ public class OrderPlacement {
         }
         Basket basket = current.orElseThrow(() -> new CheckoutException(409, null, "Your cart is empty: add something to it first."));
         String placedBy = Digests.sha256Hex(basket.id());
-        Optional<Placement> earlier = replay(key, placedBy);
+        Optional<Placement> earlier = replay(key, placedBy, request.paymentToken());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -97,7 +100,7 @@ public class OrderPlacement {
             order = QuarkusTransaction.requiringNew().call(() -> insert(basket, placedBy, customerId, request, quote, provider));
         } catch (RuntimeException e) {
             if (isUniqueViolation(e, "idempotency_key")) {
-                return replay(key, placedBy).orElseThrow(() -> e);
+                return replay(key, placedBy, request.paymentToken()).orElseThrow(() -> e);
             }
             if (e instanceof OutOfStockException || e.getCause() instanceof OutOfStockException) {
                 OutOfStockException shortfall = e instanceof OutOfStockException o ? o : (OutOfStockException) e.getCause();
@@ -164,33 +167,56 @@ public class OrderPlacement {
 
     private Placement afterCommit(CustomerOrder order, Basket basket, PaymentProvider provider, String paymentToken) {
         Collection payment = provider.collect(order.number, order.money(order.total), paymentToken);
-        switch (payment.outcome()) {
-            case PAID -> orders.markPaid(order.number, payment.reference(), "Paid by " + provider.label());
-            case DECLINED -> {
-                orders.cancelUnpaid(order.number, "Payment declined: " + payment.message());
-                throw new CheckoutException(402, "paymentMethod", "Your payment was declined (" + payment.message()
-                        + "). Order " + order.number + " was cancelled and nothing was charged; you can try another payment method.");
-            }
-            case PENDING -> {
-                if (payment.reference() != null) {
-                    orders.recordPaymentReference(order.number, payment.reference());
-                }
-            }
-        }
+        apply(order.number, provider, payment);
         placedEvents.fire(event(order, basket));
         metrics.counter("storefront.orders.placed", "payment", provider.id()).increment();
         // Unchanged since commit unless the payment moved it: then read it back, else answer from memory.
         OrderView view = payment.outcome() == Collection.Outcome.PENDING ? orders.view(order) : orders.view(order.number).orElseThrow();
-        return new Placement(view, false, access.token(order.number));
+        return new Placement(view, false, access.token(order.number), payment.clientSecret());
     }
 
-    private Optional<Placement> replay(String key, String placedBy) {
-        return QuarkusTransaction.requiringNew().call(() -> CustomerOrder.findByIdempotencyKey(key).map(existing -> {
+    /** Records what the provider said: paid, or declined (the order is cancelled and the shopper told), or still open. */
+    private void apply(String number, PaymentProvider provider, Collection payment) {
+        switch (payment.outcome()) {
+            case PAID -> orders.markPaid(number, payment.reference(), "Paid by " + provider.label());
+            case DECLINED -> {
+                orders.cancelUnpaid(number, "Payment declined: " + payment.message());
+                throw new CheckoutException(402, "paymentMethod", "Your payment was declined (" + payment.message()
+                        + "). Order " + number + " was cancelled and nothing was charged; you can try another payment method.");
+            }
+            case PENDING -> {
+                if (payment.reference() != null) {
+                    orders.recordPaymentReference(number, payment.reference());
+                }
+            }
+        }
+    }
+
+    /**
+     * The order an earlier submission with this key placed. If its card payment was still open, the provider is asked
+     * again, so a retry after a timeout or after 3-D Secure shows where the payment stands now.
+     */
+    private Optional<Placement> replay(String key, String placedBy, String paymentToken) {
+        record Earlier(OrderView view, CustomerOrder order) {
+        }
+        Optional<Earlier> found = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.findByIdempotencyKey(key).map(existing -> {
             if (!existing.placedBy.equals(placedBy)) {
                 throw new CheckoutException(409, "idempotencyKey", "This idempotency key was already used for another checkout.");
             }
-            return new Placement(orders.view(existing), true, access.token(existing.number));
+            return new Earlier(orders.view(existing), existing);
         }));
+        return found.map(earlier -> {
+            CustomerOrder order = earlier.order();
+            Optional<PaymentProvider> openCard = order.status != OrderStatus.PLACED ? Optional.empty()
+                    : payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken);
+            if (openCard.isEmpty()) {
+                return new Placement(earlier.view(), true, access.token(order.number), null);
+            }
+            Collection now = openCard.get().recheck(order.number, order.paymentReference, order.money(order.total), paymentToken);
+            apply(order.number, openCard.get(), now);
+            OrderView view = now.outcome() == Collection.Outcome.PENDING ? earlier.view() : orders.view(order.number).orElseThrow();
+            return new Placement(view, true, access.token(order.number), now.clientSecret());
+        });
     }
 
     private static OrderPlaced event(CustomerOrder order, Basket basket) {
