@@ -34,6 +34,13 @@ public interface StorefrontConfig {
      */
     java.util.Optional<@Pattern(regexp = "jdbc:postgresql://.+", message = "must be a PostgreSQL JDBC URL") String> readReplicaUrl();
 
+    /**
+     * How far the read replica may trail the primary. Catalog entries read within this time of a change are cached
+     * only this long, so a listing the replica served from before the change is not kept for the full cache TTL.
+     */
+    @WithDefault("10s")
+    Duration readReplicaMaxLag();
+
     /** Largest request body the storefront reads (forms, JSON); larger ones get a 413 with a message. */
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();

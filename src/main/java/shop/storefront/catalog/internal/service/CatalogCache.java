@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -22,6 +23,9 @@ import shop.storefront.platform.StorefrontConfig;
  * entry's key. Invalidating a scope increments its version after the database commit, so a reader that
  * loaded old rows just before the change writes them under a version nobody reads any more; old entries
  * simply expire. A Redis outage degrades to reading PostgreSQL, never to an error page.
+ *
+ * <p>With a read replica, a reader just after a change may still get the old rows from it; entries loaded that
+ * soon after a change of their scope are therefore kept only as long as the replica may lag.
  */
 @ApplicationScoped
 public class CatalogCache {
@@ -34,20 +38,25 @@ public class CatalogCache {
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final SetArgs expiry;
+    /** Zero without a replica: the primary is never behind itself. */
+    private final Duration replicaLag;
 
     CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics, StorefrontConfig config) {
         this.values = redis.value(String.class);
         this.json = json;
         this.metrics = metrics;
         this.expiry = new SetArgs().ex(config.catalog().cacheTtl());
+        this.replicaLag = config.readReplicaUrl().isPresent() ? config.readReplicaMaxLag() : Duration.ZERO;
     }
 
     /** The cached value of {@code key} within {@code scope}, loading and storing it on a miss (null is not stored). */
     public <T> T get(String scope, String key, JavaType type, Supplier<T> loader) {
         String entryKey;
         String cached;
+        Versions versions;
         try {
-            entryKey = PREFIX + scope + ":v" + versions(scope) + ":" + Digests.sha256Hex(key).substring(0, 32);
+            versions = versions(scope);
+            entryKey = PREFIX + scope + ":v" + versions.tag() + ":" + Digests.sha256Hex(key).substring(0, 32);
             cached = values.get(entryKey);
         } catch (RuntimeException e) {
             LOG.warnf("Catalog cache unavailable, reading the database: %s", e.getMessage());
@@ -68,7 +77,7 @@ public class CatalogCache {
             return null;
         }
         try {
-            values.set(entryKey, json.writeValueAsString(loaded), expiry);
+            values.set(entryKey, json.writeValueAsString(loaded), versions.changedWithin(replicaLag) ? new SetArgs().px(replicaLag) : expiry);
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Could not cache %s: %s", entryKey, e.getMessage());
         }
@@ -78,11 +87,19 @@ public class CatalogCache {
     /** Makes every entry of {@code scope} unreachable, on every instance. */
     public void invalidate(String scope) {
         values.incr(versionKey(scope));
+        markChanged(scope);
     }
 
     /** Makes every catalog entry unreachable, e.g. after the catalog was reloaded in bulk. */
     public void invalidateAll() {
         values.incr(versionKey(EPOCH));
+        markChanged(EPOCH);
+    }
+
+    private void markChanged(String scope) {
+        if (!replicaLag.isZero()) {
+            values.set(changedKey(scope), Long.toString(System.currentTimeMillis()), new SetArgs().px(replicaLag));
+        }
     }
 
     public JavaType type(Class<?> type) {
@@ -93,15 +110,32 @@ public class CatalogCache {
         return json.getTypeFactory().constructCollectionType(java.util.List.class, element);
     }
 
-    /** "epoch.scopeVersion" in one round trip. */
-    private String versions(String scope) {
-        Map<String, String> found = values.mget(versionKey(EPOCH), versionKey(scope));
-        return Objects.requireNonNullElse(found.get(versionKey(EPOCH)), "0") + "."
+    /** The scope's version tag ("epoch.scopeVersion") and when it last changed, if lately: one round trip. */
+    private Versions versions(String scope) {
+        Map<String, String> found = values.mget(versionKey(EPOCH), versionKey(scope), changedKey(EPOCH), changedKey(scope));
+        String tag = Objects.requireNonNullElse(found.get(versionKey(EPOCH)), "0") + "."
                 + Objects.requireNonNullElse(found.get(versionKey(scope)), "0");
+        long changed = Math.max(millis(found.get(changedKey(EPOCH))), millis(found.get(changedKey(scope))));
+        return new Versions(tag, changed);
+    }
+
+    private record Versions(String tag, long changedAtMillis) {
+        boolean changedWithin(Duration lag) {
+            return !lag.isZero() && System.currentTimeMillis() - changedAtMillis < lag.toMillis();
+        }
+    }
+
+    private static long millis(String value) {
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private static String versionKey(String scope) {
         return PREFIX + "version:" + scope;
+    }
+
+    /** Set on a change and expiring after the replica lag: present means "changed lately". */
+    private static String changedKey(String scope) {
+        return PREFIX + "changed:" + scope;
     }
 
     private void count(String scope, String result) {
