@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.is;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import shop.storefront.account.Accounts;
 import shop.storefront.catalog.CatalogOracle;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.checkout.internal.payment.StripeSignature;
@@ -53,6 +55,8 @@ class StripePaymentsTest {
     CatalogOracle db;
     @Inject
     Inventory inventory;
+    @Inject
+    RedisDataSource redis;
 
     private WireMockServer stripe;
 
@@ -272,7 +276,44 @@ class StripePaymentsTest {
         assertThat(stock(failedSku)).as("the cancelled order's unit is back").isEqualTo(10);
     }
 
+    @Test
+    void staffCannotMarkACardOrderPaidAndAFailedRefundLeavesTheOrderPaid() {
+        Shopper staff = staff();
+        Placed pending = pendingOrder(skuWithStock(10), "pi_15");
+        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + pending.number() + "/mark-paid")
+                .then().statusCode(409);
+        assertThat(order(pending.number(), pending.token()).getString("status")).isEqualTo("placed");
+
+        String sku = skuWithStock(10);
+        stubCreate("pi_16");
+        stubConfirm("pi_16", okJson(intent("pi_16", "succeeded")));
+        JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
+        String paid = placed.getString("order.number");
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(500)));
+        Response failed = staff.request().contentType("application/json").post("/api/v1/admin/orders/" + paid + "/cancel");
+        failed.then().statusCode(502).contentType("application/problem+json");
+        assertThat(failed.jsonPath().getString("detail")).contains("refund", "unchanged");
+        assertThat(order(paid, placed.getString("accessToken")).getString("status")).isEqualTo("paid");
+        assertThat(stock(sku)).as("still sold").isEqualTo(9);
+
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("{\"id\":\"re_16\",\"status\":\"succeeded\"}")));
+        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + paid + "/cancel").then().statusCode(200)
+                .body("status", is("refunded"));
+        assertThat(stock(sku)).isEqualTo(10);
+        stripe.verify(2, postRequestedFor(urlPathEqualTo("/v1/refunds")).withFormParam("payment_intent", equalTo("pi_16")));
+    }
+
     private record Placed(String number, String token, String clientSecret, Shopper shopper, String idempotencyKey) {
+    }
+
+    /** A signed-in customer with the admin role. */
+    private Shopper staff() {
+        Accounts.resetRateLimits(redis);
+        String email = Accounts.signedUp(new Shopper());
+        db.update("UPDATE account.customer SET role = 'admin' WHERE email = ?", email);
+        Shopper staff = new Shopper();
+        assertThat(Accounts.signIn(staff, email, Accounts.PASSWORD).statusCode()).isEqualTo(303);
+        return staff;
     }
 
     /** Closes the order's payment window now instead of in an hour. */

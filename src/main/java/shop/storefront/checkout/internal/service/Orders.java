@@ -68,6 +68,10 @@ public class Orders {
         if (order.status != OrderStatus.PLACED) {
             return false;
         }
+        if (reference == null && payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken).isPresent()) {
+            // Without the provider's reference the payment could never be refunded through it.
+            throw new CheckoutException(409, null, "Order " + number + " is paid by card: Stripe confirms its payment, not staff.");
+        }
         if (reference != null) {
             order.paymentReference = reference;
         }
@@ -154,12 +158,22 @@ public class Orders {
                 if (order.status == OrderStatus.PAID) {
                     inventory.release(quantities(order));
                 }
-                payments.find(order.paymentMethod).ifPresentOrElse(
-                        p -> p.refund(order.number, order.paymentReference, order.money(order.total)),
+                payments.find(order.paymentMethod).ifPresentOrElse(p -> refund(p, order),
                         () -> LOG.warnf("Order %s: payment method %s is no longer offered; refund it by hand", number, order.paymentMethod));
                 order.moveTo(OrderStatus.REFUNDED, note);
             }
             default -> throw new CheckoutException(409, null, "Order " + number + " is already " + order.status.label().toLowerCase() + ".");
+        }
+    }
+
+    /** A refused or failed refund leaves the order as it was (the transaction rolls back) and says so. */
+    private static void refund(PaymentProvider provider, CustomerOrder order) {
+        try {
+            provider.refund(order.number, order.paymentReference, order.money(order.total));
+        } catch (RuntimeException e) {
+            LOG.errorf("Order %s: refund through %s failed: %s", order.number, provider.label(), e.getMessage());
+            throw new CheckoutException(502, null, "The refund through " + provider.label() + " failed, so order " + order.number
+                    + " was left unchanged. Try again in a moment, or refund it by hand.");
         }
     }
 
