@@ -44,14 +44,6 @@ public interface PaymentProvider {
     void refund(String orderNumber, String paymentReference, Money amount);
 
     /**
-     * The longest {@link #collect} can take. Messages that must not precede its outcome (the order confirmation
-     * must never arrive before a decline) wait this long.
-     */
-    default Duration decidesWithin() {
-        return Duration.ZERO;
-    }
-
-    /**
      * Makes sure a cancelled order keeps none of the shopper's money: a payment still open at the provider is
      * voided, one that went through anyway (late 3-D Secure, a slow bank) is refunded. Returns true if money went
      * back. Safe to repeat; throws when the provider cannot settle it yet, to be tried again later.

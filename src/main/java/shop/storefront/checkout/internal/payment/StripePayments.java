@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import shop.storefront.checkout.internal.config.CheckoutConfig;
 import shop.storefront.checkout.internal.config.StripeConfig;
+import shop.storefront.platform.Digests;
 import shop.storefront.platform.Money;
 
 /**
@@ -29,16 +30,11 @@ public class StripePayments implements PaymentProvider {
     private final StripeApi stripe;
     private final StripeConfig config;
     private final Duration window;
-    private final Duration decidesWithin;
 
-    StripePayments(@RestClient StripeApi stripe, StripeConfig config, CheckoutConfig checkout,
-            @ConfigProperty(name = "quarkus.rest-client.stripe.connect-timeout") long connectTimeoutMs,
-            @ConfigProperty(name = "quarkus.rest-client.stripe.read-timeout") long readTimeoutMs) {
+    StripePayments(@RestClient StripeApi stripe, StripeConfig config, CheckoutConfig checkout) {
         this.stripe = stripe;
         this.config = config;
         this.window = checkout.cardPaymentWindow();
-        // Two calls (create, confirm), each at worst a full connect and read timeout, plus time to record the outcome.
-        this.decidesWithin = Duration.ofMillis(2 * (connectTimeoutMs + readTimeoutMs)).plusSeconds(5);
     }
 
     public boolean available() {
@@ -71,11 +67,6 @@ public class StripePayments implements PaymentProvider {
     }
 
     @Override
-    public Duration decidesWithin() {
-        return decidesWithin;
-    }
-
-    @Override
     public Collection collect(String orderNumber, Money amount, String paymentToken) {
         MultivaluedMap<String, String> intent = new MultivaluedHashMap<>();
         intent.add("amount", Long.toString(minorUnits(amount)));
@@ -85,10 +76,14 @@ public class StripePayments implements PaymentProvider {
         intent.add("description", "Storefront order " + orderNumber);
         intent.add("metadata[order_number]", orderNumber);
         String reference = null;
+        // Keyed by order and card: repeating the same attempt gets Stripe's first answers back, while another card
+        // (a new attempt, which Stripe would refuse under the same key) gets a fresh PaymentIntent. An intent whose
+        // create timed out was never confirmed, so it cannot charge alongside.
+        String attempt = orderNumber + "-" + Digests.sha256Hex(paymentToken).substring(0, 16);
         try {
-            StripeApi.PaymentIntent created = stripe.createPaymentIntent(auth(), orderNumber + "-create", intent);
+            StripeApi.PaymentIntent created = stripe.createPaymentIntent(auth(), attempt + "-create", intent);
             reference = created.id();
-            StripeApi.PaymentIntent confirmed = stripe.confirmPaymentIntent(auth(), orderNumber + "-confirm", created.id(),
+            StripeApi.PaymentIntent confirmed = stripe.confirmPaymentIntent(auth(), attempt + "-confirm", created.id(),
                     new MultivaluedHashMap<>());
             return outcome(confirmed);
         } catch (WebApplicationException e) {
@@ -103,7 +98,7 @@ public class StripePayments implements PaymentProvider {
     @Override
     public Collection recheck(String orderNumber, String paymentReference, Money amount, String paymentToken) {
         if (paymentReference == null) {
-            // Stripe never named the payment: ask again. The same idempotency keys return what it did the first time.
+            // Stripe never named the payment: ask again (same card, same answers; another card, a new attempt).
             return collect(orderNumber, amount, paymentToken);
         }
         try {
@@ -121,7 +116,17 @@ public class StripePayments implements PaymentProvider {
         form.add("payment_intent", paymentReference);
         form.add("amount", Long.toString(minorUnits(amount)));
         form.add("metadata[order_number]", orderNumber);
-        stripe.createRefund(auth(), orderNumber + "-refund", form);
+        // A fresh key per call: Stripe replays a key's first answer (a 500 too) for a day, which would make every
+        // retry fail. A second full refund cannot pay out twice: Stripe refuses it as already refunded.
+        try {
+            stripe.createRefund(auth(), orderNumber + "-refund-" + UUID.randomUUID(), form);
+        } catch (WebApplicationException e) {
+            StripeApi.ApiError error = apiError(e);
+            if (error == null || !"charge_already_refunded".equals(error.code())) {
+                throw e;
+            }
+            LOG.infof("Order %s: Stripe had already refunded payment %s", orderNumber, paymentReference);
+        }
     }
 
     @Override
@@ -151,7 +156,7 @@ public class StripePayments implements PaymentProvider {
             // Stripe cannot cancel a payment it is processing: the message is tried again once it has settled.
             case "processing" -> throw new IllegalStateException("Stripe is still processing payment " + paymentReference);
             default -> {
-                stripe.cancelPaymentIntent(auth(), orderNumber + "-cancel", paymentReference, new MultivaluedHashMap<>());
+                stripe.cancelPaymentIntent(auth(), orderNumber + "-cancel-" + UUID.randomUUID(), paymentReference, new MultivaluedHashMap<>());
                 return false;
             }
         }
@@ -169,19 +174,23 @@ public class StripePayments implements PaymentProvider {
 
     /** 402 is a decline (with Stripe's reason); any other error leaves the payment for the webhook to settle. */
     private static Collection refusal(WebApplicationException e, String reference) {
-        StripeApi.ApiError error = null;
-        try {
-            StripeApi.ErrorBody body = e.getResponse().readEntity(StripeApi.ErrorBody.class);
-            error = body == null ? null : body.error();
-        } catch (RuntimeException unreadable) {
-            // not Stripe's error shape
-        }
+        StripeApi.ApiError error = apiError(e);
         String ref = error != null && error.paymentIntent() != null ? error.paymentIntent().id() : reference;
         if (e.getResponse().getStatus() == 402 || (error != null && "card_error".equals(error.type()))) {
             return Collection.declined(ref, error == null || error.message() == null ? "the card was declined" : error.message());
         }
         LOG.errorf("Stripe answered %d (%s)", e.getResponse().getStatus(), error == null ? "no error body" : error.message());
         return Collection.pending(ref, "awaiting confirmation from Stripe");
+    }
+
+    /** Stripe's error object from an error answer, or null when the body is not Stripe's error shape. */
+    private static StripeApi.ApiError apiError(WebApplicationException e) {
+        try {
+            StripeApi.ErrorBody body = e.getResponse().readEntity(StripeApi.ErrorBody.class);
+            return body == null ? null : body.error();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private String auth() {

@@ -155,8 +155,7 @@ public class OrderPlacement {
         // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
         // transaction ends, then fails on the unique index and answers with this order.
         order.persistAndFlush();
-        // Not before the payment's outcome is known: a declined card gets no confirmation e-mail.
-        outbox.publish(OrderPlaced.TOPIC, event(order, basket), order.placedAt.plus(provider.decidesWithin()));
+        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
         provider.paymentWindow().ifPresent(window ->
                 outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
         // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
@@ -178,8 +177,16 @@ public class OrderPlacement {
     /** Records what the provider said: paid, or declined (the order is cancelled and the shopper told), or still open. */
     private void apply(String number, PaymentProvider provider, Collection payment) {
         switch (payment.outcome()) {
-            case PAID -> orders.markPaid(number, payment.reference(), "Paid by " + provider.label());
+            case PAID -> {
+                if (!orders.markPaid(number, payment.reference(), "Paid by " + provider.label())) {
+                    // Cancelled (by staff, or its window closed) while the payment went through: it goes back.
+                    orders.paidTooLate(number, payment.reference());
+                }
+            }
             case DECLINED -> {
+                if (payment.reference() != null) {
+                    orders.recordPaymentReference(number, payment.reference()); // so the open intent is voided
+                }
                 orders.cancelUnpaid(number, "Payment declined: " + payment.message());
                 throw new CheckoutException(402, "paymentMethod", "Your payment was declined (" + payment.message()
                         + "). Order " + number + " was cancelled and nothing was charged; you can try another payment method.");

@@ -49,6 +49,12 @@ public class Orders {
                 : CustomerOrder.findByNumber(number).map(o -> o.customerId == null ? null : o.customerId.toString());
     }
 
+    /** The id of the payment method the order is paid with (null for an unknown order). */
+    @Transactional
+    public String paymentMethodOf(String number) {
+        return CustomerOrder.findByNumber(number).map(o -> o.paymentMethod).orElse(null);
+    }
+
     /** A guest's lookup: the order only when the e-mail matches too (case-insensitive). */
     @Transactional
     public Optional<OrderView> lookup(String number, String email) {
@@ -76,6 +82,9 @@ public class Orders {
             order.paymentReference = reference;
         }
         order.moveTo(OrderStatus.PAID, note);
+        if (payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken).isPresent()) {
+            outbox.publish(OrderConfirmationMail.CARD_PAID, new OrderConfirmationMail.CardPaid(number));
+        }
         return true;
     }
 
