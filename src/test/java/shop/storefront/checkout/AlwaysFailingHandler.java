@@ -18,7 +18,7 @@ public class AlwaysFailingHandler implements MessageHandler<AlwaysFailingHandler
     }
 
     /** How long a TOO_SLOW attempt takes: longer than the test profile's handler timeout. */
-    static final long SLOW_MS = 2_500;
+    static final long SLOW_MS = 4_500;
 
     @Override
     public String topic() {

@@ -41,7 +41,9 @@ class OrderPipelineTest {
     void aHandlerThatAlwaysFailsEndsInTheDeadLetterTableAfterTheLastAttempt(AlwaysFailingHandler.Failure failure) {
         String marker = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(AlwaysFailingHandler.TOPIC, new AlwaysFailingHandler.Payload(marker, failure)));
-        Eventually.within(WAIT, "dead-lettered", () -> db.longValue(
+        // Three attempts; a too slow one takes its full SLOW_MS each time.
+        Duration wait = failure == AlwaysFailingHandler.Failure.TOO_SLOW ? WAIT.plusMillis(3 * AlwaysFailingHandler.SLOW_MS) : WAIT;
+        Eventually.within(wait, "dead-lettered", () -> db.longValue(
                 "SELECT count(*) FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker) == 1);
         assertThat(db.longValue("SELECT attempts FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker)).isEqualTo(3);
         assertThat(db.string("SELECT last_error FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker))
@@ -130,6 +132,11 @@ class OrderPipelineTest {
         // What another site could make a signed-in admin's browser send without a pre-flight: refused.
         staff.request().contentType("text/plain").body("x").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(415);
         staff.request().post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(415);
+        // A body-less cross-site fetch (no content type at all): the browser's Sec-Fetch-Site gives it away.
+        staff.request().header("Sec-Fetch-Site", "cross-site").contentType("").post("/api/v1/admin/orders/" + transfer + "/cancel")
+                .then().statusCode(403);
+        staff.request().header("Sec-Fetch-Site", "cross-site").contentType("application/json")
+                .post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(403);
         assertThat(db.string("SELECT status FROM orders.customer_order WHERE number = ?", transfer)).isEqualTo("placed");
         staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/fulfil").then().statusCode(409);
         assertThat(staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(200)

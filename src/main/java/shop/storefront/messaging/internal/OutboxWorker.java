@@ -106,7 +106,7 @@ public class OutboxWorker {
         } catch (QuarkusTransactionException e) {
             if (Duration.ofNanos(System.nanoTime() - started).toSeconds() >= handlerTimeoutSeconds()) {
                 throw new IllegalStateException("Handler ran longer than storefront.outbox.handler-timeout ("
-                        + config.handlerTimeout() + "); its changes were rolled back", e);
+                        + config.handlerTimeout() + "); its changes were rolled back (" + describe(e) + ")", e);
             }
             throw e;
         }

@@ -1,6 +1,7 @@
 package shop.storefront.web.internal;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,9 @@ import shop.storefront.web.ShopperFacingException;
 /**
  * Every state-changing form post must carry the browser's CSRF token (double-submit, signed). JSON API calls
  * need no token: browsers cannot send cross-site JSON without a CORS pre-flight, which this site never grants.
+ * Besides, any state-changing request a browser marks as coming from another site ({@code Sec-Fetch-Site:
+ * cross-site}) is refused, whatever its content type: that covers body-less and text/plain posts, which need no
+ * pre-flight. Servers calling in (Stripe's webhooks) send no such header.
  */
 public class CsrfFilter {
 
@@ -23,6 +27,14 @@ public class CsrfFilter {
 
     CsrfFilter(CsrfToken csrf) {
         this.csrf = csrf;
+    }
+
+    /** Before routing, so that no content-type answer (415) tells another site anything either. */
+    @ServerRequestFilter(preMatching = true)
+    public void refuseCrossSite(ContainerRequestContext context) {
+        if (UNSAFE.contains(context.getMethod()) && "cross-site".equalsIgnoreCase(context.getHeaderString("Sec-Fetch-Site"))) {
+            throw new ShopperFacingException(403, null, "Requests from other sites cannot change anything here.");
+        }
     }
 
     @ServerRequestFilter

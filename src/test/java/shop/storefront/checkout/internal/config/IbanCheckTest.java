@@ -15,8 +15,9 @@ class IbanCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DE89 3704 0044 0532 0130 01", "GB82WEST12345698765433", "DE8937040044", "1234567890123456", "DE89 3704-0044"})
-    void refusesATypoShortOrMalformedNumber(String iban) {
+    @ValueSource(strings = {"DE89 3704 0044 0532 0130 01", "GB82WEST12345698765433", "DE8937040044", "1234567890123456",
+            "DE89 3704-0044", "DE01370400440000000042", "XX8937040044053201300000", "DE89 3704 0044 0532 0130 000"})
+    void refusesATypoBadCheckDigitsUnknownCountryWrongLengthOrMalformedNumber(String iban) {
         assertThat(BankDetailsWhenOffered.Check.isIban(iban)).isFalse();
     }
 }
