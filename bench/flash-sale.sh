@@ -13,5 +13,5 @@ for run in $(seq 1 "$RUNS"); do
   JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} ./mvnw -B -q -ntp verify -Dtest=NONE \
     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FlashSaleIT >"$LOG_DIR/flash-sale-$run.log" 2>&1 \
     || die "FlashSaleIT failed; see target/failsafe-reports"
-  sed -n '/^Flash sale:/,/^wall time/p' "$LOG_DIR/flash-sale-$run.log"
+  sed -n '/^Flash sale:/,/^busy (503)/p' "$LOG_DIR/flash-sale-$run.log"
 done

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * So an SMTP message is either fully received before the freeze or never received at all. Client bytes are
  * relayed with a small delay, to make a run slow enough to freeze in the middle.
  */
-final class FreezableProxy implements AutoCloseable {
+public final class FreezableProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
@@ -23,23 +23,23 @@ final class FreezableProxy implements AutoCloseable {
     private final List<Socket[]> connections = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
 
-    FreezableProxy(int targetPort, long delayMillis) throws IOException {
+    public FreezableProxy(int targetPort, long delayMillis) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.delayMillis = delayMillis;
         Thread.ofVirtual().start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void freeze() {
+    public void freeze() {
         frozen = true;
     }
 
     /** Drops every connection (and what it held back), then relays normally again. */
-    void thaw() {
+    public void thaw() {
         for (Socket[] pair : connections) {
             closeQuietly(pair[0]);
             closeQuietly(pair[1]);

@@ -101,10 +101,13 @@ public class ErrorResponses {
                 "We could not complete this request. Please try again in a moment.", null, incident);
     }
 
-    /** A connection pool (Redis, PostgreSQL) had nothing free in time: a moment of overload, not a bug. */
+    /**
+     * A connection pool (Redis, PostgreSQL) had nothing free in time, or Redis did not answer within
+     * quarkus.redis.timeout: a moment of overload (or an outage), not a bug in the request.
+     */
     private static boolean overloaded(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+            if (t instanceof io.vertx.core.http.ConnectionPoolTooBusyException || t instanceof io.smallrye.mutiny.TimeoutException
                     || (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }
