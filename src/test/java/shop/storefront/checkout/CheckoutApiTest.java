@@ -121,6 +121,22 @@ class CheckoutApiTest {
     }
 
     @Test
+    void aKeyRepeatedWithOtherDetailsIsRefusedAndPlacesNothing() {
+        String sku = Checkouts.sku(db, inventory, 10);
+        Shopper shopper = new Shopper();
+        Checkouts.addToCart(shopper, sku, 1);
+        String key = Checkouts.newKey();
+        Map<String, Object> body = new java.util.HashMap<>(Checkouts.body("same-key@example.com"));
+        assertThat(Checkouts.place(shopper, key, body).statusCode()).isEqualTo(201);
+        body.put("shippingMethod", "express");
+        Response other = Checkouts.place(shopper, key, body);
+        other.then().statusCode(422).contentType("application/problem+json").body("invalidParams[0].name", org.hamcrest.Matchers.is("idempotencyKey"));
+        assertThat(other.jsonPath().getString("detail")).contains("other details", "new key");
+        assertThat(db.longValue("SELECT count(*) FROM orders.customer_order WHERE email = 'same-key@example.com'")).isEqualTo(1);
+        assertThat(db.string("SELECT shipping_method FROM orders.customer_order WHERE idempotency_key = ?", key)).isEqualTo("standard");
+    }
+
+    @Test
     void aKeyFromAnotherCheckoutIsRefused() {
         String sku = Checkouts.sku(db, inventory, 10);
         Shopper first = new Shopper();

@@ -66,6 +66,8 @@ class CustomerOrdersTest {
         assertThat(stranger.get("/orders/" + number).statusCode()).isEqualTo(404);
         assertThat(stranger.request().get("/api/v1/orders").jsonPath().getList("number")).isEmpty();
         assertThat(new Shopper().get("/orders").statusCode()).as("history needs sign-in").isEqualTo(302);
+        io.restassured.RestAssured.given().get("/api/v1/orders").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Sign in first"));
     }
 
     @Test

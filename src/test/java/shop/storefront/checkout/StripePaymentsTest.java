@@ -261,7 +261,7 @@ class StripePaymentsTest {
         stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
                 .willReturn(okJson(intent("pi_12", "requires_confirmation")).withFixedDelay(StripeStub.READ_TIMEOUT_MS * 2)));
         JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
-        Placed unknown = new Placed(placed.getString("order.number"), placed.getString("accessToken"), null, null, null);
+        Placed unknown = new Placed(placed.getString("order.number"), placed.getString("accessToken"), null, null, null, null);
         expire(unknown.number());
         Eventually.within(WAIT, "order expired", () -> settled(unknown.number()));
         assertThat(order(unknown.number(), unknown.token()).getString("status")).isEqualTo("cancelled");
@@ -282,7 +282,8 @@ class StripePaymentsTest {
         assertThat(authenticated.clientSecret()).as("what Stripe.js needs to run 3-D Secure").isEqualTo("pi_13_secret_test");
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_13")).willReturn(okJson(intent("pi_13", "succeeded"))));
 
-        JsonPath again = place(authenticated.shopper(), authenticated.idempotencyKey()).then().statusCode(200).extract().jsonPath();
+        JsonPath again = place(authenticated.shopper(), authenticated.idempotencyKey(), authenticated.email())
+                .then().statusCode(200).extract().jsonPath();
         assertThat(again.getString("order.number")).isEqualTo(authenticated.number());
         assertThat(again.getString("order.status")).isEqualTo("paid");
         assertThat(again.getString("paymentClientSecret")).isNull();
@@ -292,7 +293,7 @@ class StripePaymentsTest {
         Placed failed = pendingOrder(failedSku, "pi_14");
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_14")).willReturn(okJson("""
                 {"id":"pi_14","status":"requires_payment_method","last_payment_error":{"message":"Authentication failed."}}""")));
-        Response refused = place(failed.shopper(), failed.idempotencyKey());
+        Response refused = place(failed.shopper(), failed.idempotencyKey(), failed.email());
         refused.then().statusCode(402);
         assertThat(refused.jsonPath().getString("detail")).contains("Authentication failed.", failed.number());
         assertThat(order(failed.number(), failed.token()).getString("status")).isEqualTo("cancelled");
@@ -332,7 +333,8 @@ class StripePaymentsTest {
         assertThat(keys).as("a fresh key per attempt: Stripe would replay the 500 under the first").hasSize(2).doesNotHaveDuplicates();
     }
 
-    private record Placed(String number, String token, String clientSecret, Shopper shopper, String idempotencyKey) {
+    /** An order and what repeating its checkout needs: the same cart, key and details. */
+    private record Placed(String number, String token, String clientSecret, Shopper shopper, String idempotencyKey, String email) {
     }
 
     /** A signed-in customer with the admin role. */
@@ -365,12 +367,13 @@ class StripePaymentsTest {
         stubConfirm(intentId, okJson(intent(intentId, "requires_action")));
         Shopper shopper = shopperWith(sku);
         String key = idempotencyKey();
-        JsonPath placed = place(shopper, key).then().statusCode(201).extract().jsonPath();
+        String email = "card.buyer." + UUID.randomUUID() + "@example.com";
+        JsonPath placed = place(shopper, key, email).then().statusCode(201).extract().jsonPath();
         assertThat(placed.getString("order.status")).isEqualTo("placed");
         assertThat(db.string("SELECT payment_reference FROM orders.customer_order WHERE number = ?", placed.getString("order.number")))
                 .as("kept to settle the payment later").isEqualTo(intentId);
         return new Placed(placed.getString("order.number"), placed.getString("accessToken"), placed.getString("paymentClientSecret"),
-                shopper, key);
+                shopper, key, email);
     }
 
     private void stubCreate(String intentId) {

@@ -9,6 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import shop.storefront.catalog.CatalogOracle;
 import shop.storefront.catalog.Inventory;
@@ -18,6 +22,9 @@ import shop.storefront.web.SmtpServer;
 /** A guest browses, buys one item through every checkout step and gets the confirmation page and e-mail. */
 @QuarkusTest
 class GuestCheckoutJourneyTest {
+
+    /** The test profile's bank-transfer window is the default 7 days. */
+    private static final DateTimeFormatter PAY_BY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     @TestHTTPResource("/")
     URL home;
@@ -68,7 +75,7 @@ class GuestCheckoutJourneyTest {
             assertThat(number).matches("SF-[0-9A-Z]{4}-[0-9A-Z]{4}");
             // Where to pay: the account configured for the test profile.
             assertThat(page.locator("main").innerText()).contains(total, "Please transfer", "Storefront Demo GmbH",
-                    "IBAN DE89 3704 0044 0532 0130 00", "quoting " + number);
+                    "IBAN DE89 3704 0044 0532 0130 00", "quoting " + number, "by " + PAY_BY.format(Instant.now().plus(Duration.ofDays(7))));
             assertThat(page.locator(".mini-cart-count").innerText()).isEqualTo("0");
             browser.screenshot("confirmation");
 

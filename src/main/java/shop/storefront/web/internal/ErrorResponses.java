@@ -88,6 +88,18 @@ public class ErrorResponses {
         return respond(request, status, title(status), describe(status), null, null);
     }
 
+    /**
+     * A customer-only resource without a signed-in customer: pages go to the sign-in page (as the session mechanism's
+     * challenge does), the API answers 401 with a problem body saying so rather than an empty one.
+     */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+        if (!wantsProblemJson(request.path())) {
+            return Response.status(302).location(java.net.URI.create("/account/sign-in")).build();
+        }
+        return respond(request, 401, "Sign-in required", "Sign in first: this is only for signed-in customers.", null, null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         if (overloaded(e)) {

@@ -3,6 +3,10 @@ package shop.storefront.checkout.internal.payment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import shop.storefront.checkout.internal.config.CheckoutConfig;
 import shop.storefront.platform.Money;
@@ -26,14 +30,19 @@ class OfflinePayments {
                 Optional.empty(), Optional.empty());
     }
 
+    /** The last day to pay, in UTC (the order's window counts from its placement). */
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     /** {@code payInto}: the account a transfer goes to (required by the configuration while bank transfer is offered). */
     private record Offline(String id, String label, String description, Optional<Duration> paymentWindow,
             Optional<CheckoutConfig.BankAccount> payInto) implements PaymentProvider {
 
         @Override
-        public Optional<String> instructions(String orderNumber, Money amount) {
+        public Optional<String> instructions(String orderNumber, Money amount, Instant placedAt) {
+            String due = paymentWindow.map(window -> " by " + DEADLINE.format(placedAt.plus(window))).orElse("");
             return payInto.map(account -> "Please transfer " + amount.display() + " to " + account.payee() + ", IBAN " + account.iban()
-                    + account.bic().map(bic -> ", BIC " + bic).orElse("") + ", quoting " + orderNumber + " as the reference.");
+                    + account.bic().map(bic -> ", BIC " + bic).orElse("") + due + ", quoting " + orderNumber
+                    + " as the reference. Unpaid orders are cancelled after that date.");
         }
 
         @Override

@@ -36,7 +36,7 @@ public interface PaymentProvider {
     Collection collect(String orderNumber, Money amount, String paymentToken);
 
     /** What the shopper has to do to pay an order still waiting for payment (e.g. where to transfer the money). */
-    default Optional<String> instructions(String orderNumber, Money amount) {
+    default Optional<String> instructions(String orderNumber, Money amount, java.time.Instant placedAt) {
         return Optional.empty();
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import shop.storefront.catalog.Inventory;
@@ -23,6 +24,7 @@ import shop.storefront.checkout.internal.pricing.Pricing;
 import shop.storefront.checkout.internal.pricing.Quote;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Digests;
+import shop.storefront.platform.Money;
 
 /**
  * Places orders. One transaction inserts the order (whose idempotency key is unique), takes the stock with
@@ -78,7 +80,7 @@ public class OrderPlacement {
         }
         Basket basket = current.orElseThrow(() -> new CheckoutException(409, null, "Your cart is empty: add something to it first."));
         String placedBy = Digests.sha256Hex(basket.id());
-        Optional<Placement> earlier = replay(key, placedBy, request.paymentToken());
+        Optional<Placement> earlier = replay(key, placedBy, request);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -92,15 +94,16 @@ public class OrderPlacement {
         }
         Quote quote = pricing.quote(basket, request.delivery().country(), request.shippingMethod());
         if (request.expectedTotal() != null && request.expectedTotal().compareTo(quote.total().amount()) != 0) {
-            throw new CheckoutException(409, "expectedTotal", "The total is now " + quote.total().display()
-                    + " (prices, stock or delivery changed). Please check your order again before placing it.");
+            throw new CheckoutException(409, "expectedTotal", "The total is " + quote.total().display() + ", not the "
+                    + new Money(request.expectedTotal(), quote.total().currency()).display()
+                    + " this order was submitted with (prices, stock or delivery may have changed). Please check your order again before placing it.");
         }
         CustomerOrder order;
         try {
             order = QuarkusTransaction.requiringNew().call(() -> insert(basket, placedBy, customerId, request, quote, provider));
         } catch (RuntimeException e) {
             if (isUniqueViolation(e, "idempotency_key")) {
-                return replay(key, placedBy, request.paymentToken()).orElseThrow(() -> e);
+                return replay(key, placedBy, request).orElseThrow(() -> e);
             }
             if (e instanceof OutOfStockException || e.getCause() instanceof OutOfStockException) {
                 OutOfStockException shortfall = e instanceof OutOfStockException o ? o : (OutOfStockException) e.getCause();
@@ -203,12 +206,16 @@ public class OrderPlacement {
      * The order an earlier submission with this key placed. If its card payment was still open, the provider is asked
      * again, so a retry after a timeout or after 3-D Secure shows where the payment stands now.
      */
-    private Optional<Placement> replay(String key, String placedBy, String paymentToken) {
+    private Optional<Placement> replay(String key, String placedBy, OrderRequest request) {
         record Earlier(OrderView view, CustomerOrder order) {
         }
         Optional<Earlier> found = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.findByIdempotencyKey(key).map(existing -> {
             if (!existing.placedBy.equals(placedBy)) {
                 throw new CheckoutException(409, "idempotencyKey", "This idempotency key was already used for another checkout.");
+            }
+            if (!asked(existing, request)) {
+                throw new CheckoutException(422, "idempotencyKey", "This idempotency key already placed order " + existing.number
+                        + " with other details (delivery, shipping, payment or total). Send a new key to place a different order.");
             }
             return new Earlier(orders.view(existing), existing);
         }));
@@ -219,11 +226,24 @@ public class OrderPlacement {
             if (openCard.isEmpty()) {
                 return new Placement(earlier.view(), true, access.token(order.number), null);
             }
-            Collection now = openCard.get().recheck(order.number, order.paymentReference, order.money(order.total), paymentToken);
+            Collection now = openCard.get().recheck(order.number, order.paymentReference, order.money(order.total), request.paymentToken());
             apply(order.number, openCard.get(), now);
             OrderView view = now.outcome() == Collection.Outcome.PENDING ? earlier.view() : orders.view(order.number).orElseThrow();
             return new Placement(view, true, access.token(order.number), now.clientSecret());
         });
+    }
+
+    /** Whether the order is what this request asks for, in every detail the request gives (a true repeat). */
+    private static boolean asked(CustomerOrder order, OrderRequest request) {
+        DeliveryDetails to = request.delivery();
+        boolean sameDelivery = to == null || (Objects.equals(to.email(), order.email) && Objects.equals(to.fullName(), order.shipTo.fullName)
+                && Objects.equals(to.line1(), order.shipTo.line1) && Objects.equals(to.line2(), order.shipTo.line2)
+                && Objects.equals(to.city(), order.shipTo.city) && Objects.equals(to.postalCode(), order.shipTo.postalCode)
+                && Objects.equals(to.country(), order.shipTo.country) && Objects.equals(to.phone(), order.shipTo.phone));
+        return sameDelivery
+                && (request.shippingMethod() == null || request.shippingMethod().equals(order.shippingMethod))
+                && (request.paymentMethod() == null || request.paymentMethod().equals(order.paymentMethod))
+                && (request.expectedTotal() == null || request.expectedTotal().compareTo(order.total) == 0);
     }
 
     private static OrderPlaced event(CustomerOrder order, Basket basket) {

@@ -198,7 +198,7 @@ public class Orders {
     OrderView view(CustomerOrder order) {
         Optional<PaymentProvider> provider = payments.find(order.paymentMethod);
         String instructions = order.status != OrderStatus.PLACED ? null
-                : provider.flatMap(p -> p.instructions(order.number, order.money(order.total))).orElse(null);
+                : provider.flatMap(p -> p.instructions(order.number, order.money(order.total), order.placedAt)).orElse(null);
         return OrderView.of(order, provider.map(PaymentProvider::label).orElse(order.paymentMethod), instructions);
     }
 
