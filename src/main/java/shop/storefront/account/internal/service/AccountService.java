@@ -1,15 +1,10 @@
 package shop.storefront.account.internal.service;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,35 +14,30 @@ import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.domain.PasswordReset;
 import shop.storefront.account.internal.security.SessionCookie;
 import shop.storefront.account.internal.security.SessionStore;
+import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Digests;
-import shop.storefront.platform.StorefrontConfig;
 
 /** Sign-up, sign-in, sign-out and password reset. Messages never tell whether an e-mail is registered. */
 @ApplicationScoped
 public class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Passwords passwords;
     private final SessionStore sessions;
     private final SessionCookie cookie;
     private final SignInLimiter limiter;
     private final Event<CustomerSignedIn> signedIn;
-    private final Mailer mailer;
-    private final String baseUrl;
-    private final Duration resetTtl;
+    private final Outbox outbox;
 
     AccountService(Passwords passwords, SessionStore sessions, SessionCookie cookie, SignInLimiter limiter,
-            Event<CustomerSignedIn> signedIn, Mailer mailer, StorefrontConfig config) {
+            Event<CustomerSignedIn> signedIn, Outbox outbox) {
         this.passwords = passwords;
         this.sessions = sessions;
         this.cookie = cookie;
         this.limiter = limiter;
         this.signedIn = signedIn;
-        this.mailer = mailer;
-        this.baseUrl = config.baseUrl();
-        this.resetTtl = config.account().resetLinkTtl();
+        this.outbox = outbox;
     }
 
     /** Trimmed and lower-cased, or a 400 saying what a valid address looks like. */
@@ -116,29 +106,17 @@ public class AccountService {
         cookie.clear(ctx);
     }
 
-    /** Sends a reset link when the address has an account; says nothing either way. */
+    /**
+     * Queues a reset link for the address when it has an account; says nothing either way. The e-mail goes out from
+     * the outbox ({@link PasswordResetMail}), so the answer is the same, and as fast, whether or not an account
+     * exists or the mail relay is slow, and a failed send is retried.
+     */
     @Transactional
     public void requestReset(String email, String clientAddress) {
         String normal = normaliseEmail(email);
         limiter.attempt("reset", clientAddress, normal);
-        Customer.findByEmail(normal).ifPresent(customer -> {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            PasswordReset reset = new PasswordReset();
-            reset.tokenHash = Digests.sha256Hex(token);
-            reset.customerId = customer.id;
-            reset.expiresAt = Instant.now().plus(resetTtl);
-            reset.persist();
-            mailer.send(Mail.withText(customer.email, "Reset your Storefront password", """
-                    Someone asked to reset the password of your Storefront account.
-
-                    To choose a new password, open this link within %d minutes:
-                    %s/account/reset?token=%s
-
-                    The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.
-                    """.formatted(resetTtl.toMinutes(), baseUrl, token)));
-        });
+        Customer.findByEmail(normal).ifPresent(customer ->
+                outbox.publish(PasswordResetMail.TOPIC, new PasswordResetMail.Requested(customer.publicId.toString())));
     }
 
     @Transactional
