@@ -110,9 +110,13 @@ public class CatalogCache {
         return json.getTypeFactory().constructCollectionType(java.util.List.class, element);
     }
 
-    /** The scope's version tag ("epoch.scopeVersion") and when it last changed, if lately: one round trip. */
+    /**
+     * The scope's version tag ("epoch.scopeVersion") and, with a replica, when it last changed if lately: one round
+     * trip, of two keys or four.
+     */
     private Versions versions(String scope) {
-        Map<String, String> found = values.mget(versionKey(EPOCH), versionKey(scope), changedKey(EPOCH), changedKey(scope));
+        Map<String, String> found = replicaLag.isZero() ? values.mget(versionKey(EPOCH), versionKey(scope))
+                : values.mget(versionKey(EPOCH), versionKey(scope), changedKey(EPOCH), changedKey(scope));
         String tag = Objects.requireNonNullElse(found.get(versionKey(EPOCH)), "0") + "."
                 + Objects.requireNonNullElse(found.get(versionKey(scope)), "0");
         long changed = Math.max(millis(found.get(changedKey(EPOCH))), millis(found.get(changedKey(scope))));

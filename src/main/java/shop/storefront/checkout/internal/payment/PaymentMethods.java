@@ -31,4 +31,9 @@ public class PaymentMethods {
     public Optional<PaymentProvider> find(String id) {
         return Optional.ofNullable(id == null ? null : offered.get(id));
     }
+
+    /** Whether the method is a card payment (collected online with a token): confirmed by the provider, settled on cancel. */
+    public boolean isCard(String id) {
+        return find(id).map(PaymentProvider::needsPaymentToken).orElse(false);
+    }
 }

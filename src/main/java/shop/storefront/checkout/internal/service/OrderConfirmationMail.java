@@ -8,7 +8,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import shop.storefront.checkout.OrderPlaced;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
-import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.messaging.MessageHandler;
 import shop.storefront.platform.StorefrontConfig;
 
@@ -58,8 +57,7 @@ class OrderConfirmationMail implements MessageHandler<OrderPlaced> {
 
     @Override
     public void handle(OrderPlaced placed) {
-        boolean byCard = payments.find(orders.paymentMethodOf(placed.orderNumber())).map(PaymentProvider::needsPaymentToken).orElse(false);
-        if (!byCard) {
+        if (!payments.isCard(orders.paymentMethodOf(placed.orderNumber()))) {
             send(find(placed.orderNumber()));
         }
     }

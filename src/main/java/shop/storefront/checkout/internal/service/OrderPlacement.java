@@ -180,12 +180,8 @@ public class OrderPlacement {
     /** Records what the provider said: paid, or declined (the order is cancelled and the shopper told), or still open. */
     private void apply(String number, PaymentProvider provider, Collection payment) {
         switch (payment.outcome()) {
-            case PAID -> {
-                if (!orders.markPaid(number, payment.reference(), "Paid by " + provider.label())) {
-                    // Cancelled (by staff, or its window closed) while the payment went through: it goes back.
-                    orders.paidTooLate(number, payment.reference());
-                }
-            }
+            // If staff or the expiry cancelled the order meanwhile, markPaid queues the money to go back.
+            case PAID -> orders.markPaid(number, payment.reference(), "Paid by " + provider.label());
             case DECLINED -> {
                 if (payment.reference() != null) {
                     orders.recordPaymentReference(number, payment.reference()); // so the open intent is voided

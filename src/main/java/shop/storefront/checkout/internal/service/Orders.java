@@ -67,14 +67,24 @@ public class Orders {
         return CustomerOrder.ofCustomer(UUID.fromString(customerId), limit).stream().map(this::view).toList();
     }
 
-    /** Records a payment; true if this call moved the order to paid (false: already paid, or no longer payable). */
+    /**
+     * Records a payment; true if this call moved the order to paid (false: already paid, or no longer payable). A
+     * provider's payment that arrives for an order cancelled meanwhile is queued to go back
+     * ({@link CancelledOrderPayments}).
+     */
     @Transactional
     public boolean markPaid(String number, String reference, String note) {
         CustomerOrder order = locked(number);
+        boolean card = payments.isCard(order.paymentMethod);
         if (order.status != OrderStatus.PLACED) {
+            if (order.status == OrderStatus.CANCELLED && reference != null) {
+                LOG.warnf("Order %s: payment %s arrived after the order was cancelled; refunding it", number, reference);
+                recordPaymentReference(number, reference);
+                outbox.publish(CancelledOrderPayments.TOPIC, new CancelledOrderPayments.Settle(number));
+            }
             return false;
         }
-        if (reference == null && payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken).isPresent()) {
+        if (reference == null && card) {
             // Without the provider's reference the payment could never be refunded through it.
             throw new CheckoutException(409, null, "Order " + number + " is paid by card: Stripe confirms its payment, not staff.");
         }
@@ -82,7 +92,7 @@ public class Orders {
             order.paymentReference = reference;
         }
         order.moveTo(OrderStatus.PAID, note);
-        if (payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken).isPresent()) {
+        if (card) {
             outbox.publish(OrderConfirmationMail.CARD_PAID, new OrderConfirmationMail.CardPaid(number));
         }
         return true;
@@ -94,20 +104,6 @@ public class Orders {
         CustomerOrder order = locked(number);
         if (order.paymentReference == null) {
             order.paymentReference = reference;
-        }
-    }
-
-    /**
-     * A payment went through for an order that is no longer payable. If the order was cancelled meanwhile, the
-     * money is queued to go back (see {@link CancelledOrderPayments}).
-     */
-    @Transactional
-    public void paidTooLate(String number, String reference) {
-        CustomerOrder order = locked(number);
-        if (order.status == OrderStatus.CANCELLED) {
-            LOG.warnf("Order %s: payment %s arrived after the order was cancelled; refunding it", number, reference);
-            recordPaymentReference(number, reference);
-            outbox.publish(CancelledOrderPayments.TOPIC, new CancelledOrderPayments.Settle(number));
         }
     }
 
@@ -190,7 +186,7 @@ public class Orders {
     private void cancel(CustomerOrder order, String note) {
         inventory.release(quantities(order));
         order.moveTo(OrderStatus.CANCELLED, note);
-        if (payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken).isPresent()) {
+        if (payments.isCard(order.paymentMethod)) {
             outbox.publish(CancelledOrderPayments.TOPIC, new CancelledOrderPayments.Settle(order.number));
         }
     }

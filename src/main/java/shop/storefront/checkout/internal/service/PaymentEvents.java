@@ -40,11 +40,7 @@ public class PaymentEvents {
             return true;
         }
         switch (kind) {
-            case SUCCEEDED -> {
-                if (!orders.markPaid(orderNumber, paymentReference, "Payment confirmed by the card processor")) {
-                    orders.paidTooLate(orderNumber, paymentReference);
-                }
-            }
+            case SUCCEEDED -> orders.markPaid(orderNumber, paymentReference, "Payment confirmed by the card processor");
             case FAILED -> orders.cancelUnpaid(orderNumber, "Payment failed: " + reason);
             case OTHER -> { }
         }
