@@ -45,6 +45,13 @@ public interface StorefrontConfig {
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+    /**
+     * Proxies allowed to say who the client is (X-Forwarded-For, X-Forwarded-Proto): IP addresses or CIDR blocks.
+     * Narrow it to the ALB's subnets in production; connections from anywhere else are taken at face value.
+     */
+    @WithDefault("127.0.0.1,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")
+    java.util.List<String> trustedProxies();
+
     /** Countries the store delivers to (ISO 3166-1 alpha-2), for address forms and checkout. */
     @WithDefault("AT,BE,DE,DK,ES,FI,FR,GB,IE,IT,LU,NL,NO,PL,PT,SE")
     java.util.List<@Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2 codes such as DE") String> countries();

@@ -10,8 +10,7 @@ import org.jboss.logging.MDC;
 
 /**
  * First thing on every request: a request id (the ALB's X-Amzn-Trace-Id when present, else a new one) that is
- * echoed as X-Request-Id and put in the logging context, so every log line of the request carries it; and HSTS
- * when the shopper's connection was https (scheme from X-Forwarded-Proto, honoured from trusted proxies only).
+ * echoed as X-Request-Id and put in the logging context, so every log line of the request carries it.
  */
 @ApplicationScoped
 public class RequestTracing {
@@ -19,7 +18,6 @@ public class RequestTracing {
     public static final String MDC_KEY = "requestId";
     static final String HEADER = "X-Request-Id";
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9=;.:_-]{1,200}");
-    private static final String HSTS = "max-age=31536000; includeSubDomains";
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(RequestTracing::trace);
@@ -31,9 +29,6 @@ public class RequestTracing {
         // Quarkus keeps the logging context per request (Vert.x duplicated context), worker threads included.
         MDC.put(MDC_KEY, id);
         ctx.response().putHeader(HEADER, id);
-        if ("https".equals(ctx.request().scheme())) {
-            ctx.response().putHeader("Strict-Transport-Security", HSTS);
-        }
         ctx.addEndHandler(done -> MDC.remove(MDC_KEY));
         ctx.next();
     }

@@ -27,6 +27,7 @@ import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.service.AccountService;
 import shop.storefront.account.internal.service.AddressBook;
 import shop.storefront.platform.Countries;
+import shop.storefront.web.ClientAddress;
 
 /**
  * Sign-up, sign-in, password reset and the customer's own pages. A refused form is shown again with its
@@ -280,7 +281,7 @@ public class AccountPages {
     }
 
     private static String client(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx).limitKey();
     }
 
     /** Typed text shown back in a form, cut to a sane length. */
