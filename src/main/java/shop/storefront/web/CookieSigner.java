@@ -33,7 +33,7 @@ public class CookieSigner {
     }
 
     public String sign(String value) {
-        return value + "." + mac(value);
+        return value + "." + signature(value);
     }
 
     /** The value of a correctly signed cookie, or empty when it is missing, malformed or tampered with. */
@@ -46,12 +46,13 @@ public class CookieSigner {
             return Optional.empty();
         }
         String value = signed.substring(0, dot);
-        byte[] expected = mac(value).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(value).getBytes(StandardCharsets.US_ASCII);
         byte[] given = signed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) ? Optional.of(value) : Optional.empty();
     }
 
-    private String mac(String value) {
+    /** The HMAC of a value alone (URL-safe base64), for tokens derived from other secrets. */
+    public String signature(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

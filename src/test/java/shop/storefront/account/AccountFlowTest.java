@@ -46,7 +46,7 @@ class AccountFlowTest {
         Response signedUp = Accounts.signUp(shopper, "  " + email.toUpperCase() + " ", PASSWORD);
         assertThat(signedUp.statusCode()).isEqualTo(303);
         assertThat(signedUp.header("Location")).endsWith("/account");
-        Cookie session = signedUp.getDetailedCookie("session");
+        Cookie session = signedUp.getDetailedCookie("__Host-session");
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.isSecured()).isTrue();
         assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
@@ -71,12 +71,12 @@ class AccountFlowTest {
     void signInReplacesAnySessionTheBrowserBrought() {
         Shopper victim = new Shopper();
         String email = Accounts.signedUp(victim);
-        String planted = victim.cookie("session");
+        String planted = victim.cookie("__Host-session");
         Shopper browser = new Shopper();
-        browser.setCookie("session", planted);
+        browser.setCookie("__Host-session", planted);
         Response signIn = Accounts.signIn(browser, email, PASSWORD);
         assertThat(signIn.statusCode()).isEqualTo(303);
-        assertThat(browser.cookie("session")).isNotEqualTo(planted);
+        assertThat(browser.cookie("__Host-session")).isNotEqualTo(planted);
         assertThat(redis.key().exists("session:" + sessionId(planted))).as("the old session is gone").isFalse();
     }
 
@@ -120,7 +120,7 @@ class AccountFlowTest {
         Response unknown = Accounts.signIn(new Shopper(), Accounts.newEmail(), "wrong password!");
         assertThat(wrong.statusCode()).isEqualTo(401).isEqualTo(unknown.statusCode());
         assertThat(message(wrong)).isEqualTo(message(unknown)).isEqualTo("That e-mail and password do not match an account.");
-        assertThat(wrong.getDetailedCookie("session")).isNull();
+        assertThat(wrong.getDetailedCookie("__Host-session")).isNull();
     }
 
     @Test

@@ -55,7 +55,7 @@ class AdminCommandTest {
 
         Shopper fresh = new Shopper();
         Accounts.signIn(fresh, email, Accounts.PASSWORD);
-        String session = fresh.cookie("session");
+        String session = fresh.cookie("__Host-session");
         assertThat(redis.hash(String.class).hget("session:" + session.substring(0, session.lastIndexOf('.')), "role")).isEqualTo("admin");
 
         Result unknown = promote("nobody-" + email);

@@ -39,7 +39,7 @@ class CartApiTest {
         String sku = skuWithStock(5);
         Response added = add(shopper, sku, 2);
         added.then().statusCode(200).body("itemCount", equalTo(2)).body("lines[0].sku", equalTo(sku));
-        Cookie cookie = added.getDetailedCookie("cart");
+        Cookie cookie = added.getDetailedCookie("__Host-cart");
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.isSecured()).isTrue();
         assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Lax");
@@ -73,7 +73,7 @@ class CartApiTest {
         add(shopper, b, 1);
         shopper.keep(shopper.request().contentType("application/json").body(Map.of("quantity", 4))
                 .put("/api/v1/cart/items/" + a)).then().statusCode(200).body("itemCount", equalTo(5));
-        shopper.keep(shopper.request().delete("/api/v1/cart/items/" + b)).then().statusCode(200)
+        shopper.keep(shopper.request().contentType("application/json").delete("/api/v1/cart/items/" + b)).then().statusCode(200)
                 .body("itemCount", equalTo(4)).body("lines.sku", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(b)));
         shopper.keep(shopper.request().contentType("application/json").body(Map.of("quantity", 0))
                 .put("/api/v1/cart/items/" + a)).then().statusCode(200).body("itemCount", equalTo(0));
@@ -105,11 +105,11 @@ class CartApiTest {
     void tamperedCookieNeverReachesSomeoneElsesCart() {
         Shopper victim = new Shopper();
         add(victim, skuWithStock(5), 1);
-        String cookie = victim.cookie("cart");
+        String cookie = victim.cookie("__Host-cart");
         String id = cookie.substring(0, cookie.lastIndexOf('.'));
         for (String forged : new String[] {id, id + ".AAAA", id + "." + cookie.substring(cookie.lastIndexOf('.') + 2), "x.y", ""}) {
             Shopper attacker = new Shopper();
-            attacker.setCookie("cart", forged);
+            attacker.setCookie("__Host-cart", forged);
             view(attacker).then().statusCode(200).body("itemCount", equalTo(0));
         }
         view(victim).then().body("itemCount", equalTo(1));
@@ -127,7 +127,7 @@ class CartApiTest {
         Shopper shopper = new Shopper();
         shopper.keep(shopper.request().contentType("application/json").body(body).post("/api/v1/cart/items")).then()
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
-        assertThat(shopper.cookie("cart")).as("no cart was started").isNull();
+        assertThat(shopper.cookie("__Host-cart")).as("no cart was started").isNull();
     }
 
     @Test

@@ -45,14 +45,14 @@ class CartMergeTest {
         Shopper guest = new Shopper();
         add(guest, a, 2);
         add(guest, b, 1);
-        String guestCookie = guest.cookie("cart");
+        String guestCookie = guest.cookie("__Host-cart");
         assertThat(guestCookie).isNotNull();
 
         assertThat(Accounts.signIn(guest, email, Accounts.PASSWORD).statusCode()).isEqualTo(303);
         JsonPath cart = guest.keep(guest.request().get("/api/v1/cart")).jsonPath();
         assertThat(cart.getInt("lines.find { it.sku == '" + a + "' }.quantity")).as("3 + 2 capped at stock 4").isEqualTo(4);
         assertThat(cart.getInt("lines.find { it.sku == '" + b + "' }.quantity")).isEqualTo(1);
-        assertThat(guest.cookie("cart")).as("guest cookie cleared").isNull();
+        assertThat(guest.cookie("__Host-cart")).as("guest cookie cleared").isNull();
         String guestId = guestCookie.substring(0, guestCookie.lastIndexOf('.'));
         assertThat(redis.key().exists("cart:guest:" + guestId)).as("guest cart deleted").isFalse();
     }

@@ -75,7 +75,7 @@ class CartPagesTest {
         assertThat(foreignToken.statusCode()).as("a token without its cookie").isEqualTo(403);
 
         assertThat(shopper.get("/cart").asString()).contains("Your cart is empty");
-        assertThat(shopper.cookie("csrf")).isNotNull();
+        assertThat(shopper.cookie("__Host-csrf")).isNotNull();
     }
 
     @Test
@@ -89,7 +89,7 @@ class CartPagesTest {
         Response unknown = shopper.submit("/product/" + productWithStock(), "/cart/add", Map.of("sku", "NOPE-1", "quantity", "1"));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.asString()).contains("We do not sell an item with SKU");
-        assertThat(shopper.cookie("cart")).isNull();
+        assertThat(shopper.cookie("__Host-cart")).isNull();
     }
 
     private String productWithStock() {

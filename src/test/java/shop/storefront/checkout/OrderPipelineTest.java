@@ -124,7 +124,7 @@ class OrderPipelineTest {
         String transfer = Checkouts.guestOrder(sku, "transfer@example.com", "bank-transfer");
         Shopper staff = new Shopper();
         String email = Accounts.signedUp(staff);
-        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + cod + "/fulfil").then().statusCode(403);
+        staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + cod + "/fulfil").then().statusCode(403);
         db.update("UPDATE account.customer SET role = 'admin' WHERE email = ?", email);
         staff = new Shopper(); // the role is read at sign-in
         assertThat(Accounts.signIn(staff, email, Accounts.PASSWORD).statusCode()).isEqualTo(303);
@@ -132,20 +132,22 @@ class OrderPipelineTest {
         // What another site could make a signed-in admin's browser send without a pre-flight: refused.
         staff.request().contentType("text/plain").body("x").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(415);
         staff.request().post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(415);
+        // JSON with no body at all is no JSON call either: the body is required.
+        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(400);
         // A body-less cross-site fetch (no content type at all): the browser's Sec-Fetch-Site gives it away.
-        staff.request().header("Sec-Fetch-Site", "cross-site").contentType("").post("/api/v1/admin/orders/" + transfer + "/cancel")
+        staff.request().header("Sec-Fetch-Site", "cross-site").contentType("text/plain").post("/api/v1/admin/orders/" + transfer + "/cancel")
                 .then().statusCode(403);
         staff.request().header("Sec-Fetch-Site", "cross-site").contentType("application/json")
                 .post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(403);
         assertThat(db.string("SELECT status FROM orders.customer_order WHERE number = ?", transfer)).isEqualTo("placed");
-        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/fulfil").then().statusCode(409);
-        assertThat(staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(200)
+        staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/fulfil").then().statusCode(409);
+        assertThat(staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(200)
                 .extract().jsonPath().getString("status")).isEqualTo("paid");
-        assertThat(staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(200)
+        assertThat(staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(200)
                 .extract().jsonPath().getList("history.status")).containsExactly("placed", "paid", "refunded");
-        assertThat(staff.request().contentType("application/json").post("/api/v1/admin/orders/" + cod + "/fulfil").then().statusCode(200)
+        assertThat(staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + cod + "/fulfil").then().statusCode(200)
                 .extract().jsonPath().getString("status")).isEqualTo("fulfilled");
-        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + cod + "/cancel").then().statusCode(200);
+        staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + cod + "/cancel").then().statusCode(200);
         assertThat(db.string("SELECT status FROM orders.customer_order WHERE number = ?", cod)).isEqualTo("refunded");
         // The refunded unshipped order's unit went back; the shipped one's did not.
         assertThat(db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku)).isEqualTo(9);

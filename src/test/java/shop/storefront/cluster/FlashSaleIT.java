@@ -152,7 +152,7 @@ class FlashSaleIT {
                 .formatted(i, i, i);
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .header("Cookie", "cart=" + buyer.cookie("cart")).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Cookie", "__Host-cart=" + buyer.cookie("__Host-cart")).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static void report(List<Outcome> all, List<Outcome> sold, double seconds) {

@@ -3,8 +3,7 @@ package shop.storefront.web.internal;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
@@ -13,11 +12,12 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 import shop.storefront.web.ShopperFacingException;
 
 /**
- * Every state-changing form post must carry the browser's CSRF token (double-submit, signed). JSON API calls
- * need no token: browsers cannot send cross-site JSON without a CORS pre-flight, which this site never grants.
- * Besides, any state-changing request a browser marks as coming from another site ({@code Sec-Fetch-Site:
- * cross-site}) is refused, whatever its content type: that covers body-less and text/plain posts, which need no
- * pre-flight. Servers calling in (Stripe's webhooks) send no such header.
+ * Every state-changing request must carry this browser's CSRF token ({@link CsrfToken}) — as the form field
+ * {@code csrf-token} or the header {@code X-CSRF-Token} — whatever its Content-Type, or none. The one exception is a
+ * JSON API call: {@code /api/...} with a JSON Content-Type, which no browser sends to another site without a CORS
+ * pre-flight (never granted here); its body is parsed as JSON, so it cannot be a form in disguise. Besides, any
+ * state-changing request a browser marks as coming from another site ({@code Sec-Fetch-Site: cross-site}) is refused.
+ * Servers calling in (Stripe's webhooks) send JSON and no such header.
  */
 public class CsrfFilter {
 
@@ -40,19 +40,33 @@ public class CsrfFilter {
     @ServerRequestFilter
     @WithFormRead
     public void check(ResteasyReactiveContainerRequestContext context) {
-        MediaType type = context.getMediaType();
-        boolean form = type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
-        if (!form || !UNSAFE.contains(context.getMethod())) {
+        if (!UNSAFE.contains(context.getMethod()) || jsonApiCall(context, path(context))) {
             return;
         }
-        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) context.getServerRequestContext();
-        Object sent = request.getFormParameter(CsrfToken.FIELD, true, false);
-        String expected = csrf.fromCookie();
-        if (expected == null || !(sent instanceof String token)
-                || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (!csrf.accepts(sentToken(context))) {
             throw new ShopperFacingException(403, null,
                     "This form has expired or did not come from this site. Go back, reload the page and try again.");
         }
+    }
+
+    private static String path(ResteasyReactiveContainerRequestContext context) {
+        return ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getPath();
+    }
+
+    /** The Content-Type was checked to parse before any resource runs ({@link HostileHeaders}). */
+    static boolean jsonApiCall(ContainerRequestContext context, String path) {
+        MediaType type = context.getMediaType();
+        return path.startsWith("/api/") && type != null
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"))
+                && "application".equalsIgnoreCase(type.getType());
+    }
+
+    private static String sentToken(ResteasyReactiveContainerRequestContext context) {
+        String header = context.getHeaderString(CsrfToken.HEADER);
+        if (header != null) {
+            return header;
+        }
+        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) context.getServerRequestContext();
+        return request.getFormParameter(CsrfToken.FIELD, true, false) instanceof String field ? field : null;
     }
 }

@@ -1,23 +1,31 @@
 package shop.storefront.web.internal;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import shop.storefront.web.CookieSigner;
+import shop.storefront.web.SessionBinding;
 
 /**
- * The CSRF token of this browser, rendered into every form as {@code inject:csrf.token}. It lives in a signed,
- * HttpOnly, SameSite=Strict cookie; a form post must send the same value back ({@link CsrfFilter}).
+ * The CSRF token of this browser and session, rendered into every form as {@code inject:csrf.token}. The browser
+ * holds a random secret in a signed, HttpOnly, SameSite=Strict {@code __Host-} cookie (so no sibling domain can plant
+ * one); the token is an HMAC of that secret and the signed-in session id, so signing in or out turns every token
+ * issued before into a refused one ({@link CsrfFilter}).
  */
 @Named("csrf")
 @RequestScoped
 public class CsrfToken {
 
-    static final String COOKIE = "csrf";
+    static final String COOKIE = "__Host-csrf";
     static final String FIELD = "csrf-token";
+    static final String HEADER = "X-CSRF-Token";
 
     private final CurrentVertxRequest request;
     private final CookieSigner signer;
@@ -28,26 +36,50 @@ public class CsrfToken {
         this.signer = signer;
     }
 
-    /** The token for this browser, issuing a new one (and its cookie) the first time. */
+    /** The token for this browser and session, issuing the browser's secret (and its cookie) the first time. */
     public String token() {
         if (token == null) {
-            token = fromCookie();
-            if (token == null) {
-                token = signer.sign(CookieSigner.randomId());
+            String secret = secretFromCookie();
+            if (secret == null) {
+                secret = CookieSigner.randomId();
                 RoutingContext ctx = request.getCurrent();
                 if (ctx != null) {
-                    ctx.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSecure(true)
-                            .setSameSite(CookieSameSite.STRICT));
+                    ctx.response().addCookie(Cookie.cookie(COOKIE, signer.sign(secret)).setPath("/").setHttpOnly(true)
+                            .setSecure(true).setSameSite(CookieSameSite.STRICT));
                 }
             }
+            token = tokenFor(secret);
         }
         return token;
     }
 
-    /** The validly signed token this browser sent in its cookie, or null. */
-    String fromCookie() {
+    /** Whether a token sent with a request is the one this browser's cookie and current session call for. */
+    boolean accepts(String sent) {
+        String secret = secretFromCookie();
+        if (secret == null || sent == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(tokenFor(secret).getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String tokenFor(String secret) {
+        return signer.signature("csrf:" + secret + ":" + sessionId());
+    }
+
+    private String secretFromCookie() {
         RoutingContext ctx = request.getCurrent();
         Cookie cookie = ctx == null ? null : ctx.request().getCookie(COOKIE);
-        return cookie != null && signer.verify(cookie.getValue()).isPresent() ? cookie.getValue() : null;
+        return cookie == null ? null : signer.verify(cookie.getValue()).orElse(null);
+    }
+
+    /** Read from the routing context, where authentication left it: never blocks, even on the event loop. */
+    private String sessionId() {
+        RoutingContext ctx = request.getCurrent();
+        if (ctx != null && ctx.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            Object id = identity == null ? null : identity.getAttribute(SessionBinding.IDENTITY_ATTRIBUTE);
+            return id == null ? "" : id.toString();
+        }
+        return "";
     }
 }

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import shop.storefront.web.SessionBinding;
 
 /**
  * Quarkus security on top of the Redis sessions: a request with a valid session cookie gets the customer's
@@ -80,7 +81,7 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
                             .setPrincipal(new QuarkusPrincipal(s.customerId()))
                             .addRole(s.role())
                             .addAttribute("email", s.email())
-                            .addAttribute("sessionId", request.sessionId)
+                            .addAttribute(SessionBinding.IDENTITY_ATTRIBUTE, request.sessionId)
                             .build())
                     .orElse(null));
         }

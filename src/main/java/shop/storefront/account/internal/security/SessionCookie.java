@@ -11,7 +11,7 @@ import shop.storefront.web.CookieSigner;
 @ApplicationScoped
 public class SessionCookie {
 
-    static final String NAME = "session";
+    static final String NAME = "__Host-session";
     private static final String ID = "[A-Za-z0-9_-]{22}";
 
     private final CookieSigner signer;

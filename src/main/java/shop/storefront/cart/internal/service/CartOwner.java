@@ -17,7 +17,7 @@ import shop.storefront.web.CookieSigner;
 @RequestScoped
 public class CartOwner {
 
-    static final String COOKIE = "cart";
+    static final String COOKIE = "__Host-cart";
     static final String CUSTOMER_PREFIX = "cart:customer:";
     private static final String GUEST_ID = "[A-Za-z0-9_-]{22}";
 

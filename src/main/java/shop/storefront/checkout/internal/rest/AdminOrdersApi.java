@@ -12,11 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import shop.storefront.checkout.internal.service.CheckoutException;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.web.InvalidInputException;
 import shop.storefront.web.ResourceNotFoundException;
 
 /**
- * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. JSON only: a
- * browser cannot send that cross-site without a CORS pre-flight, so no other site can make staff click these.
+ * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. Each takes a JSON
+ * object body ({@code {}} or {@code {"note": "…"}}): a request with a JSON Content-Type and a JSON body is one no
+ * browser sends cross-site without a CORS pre-flight, so no other site can make staff click these; anything else
+ * needs the CSRF token.
  */
 @Path("/api/v1/admin/orders/{number}")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,7 +37,8 @@ public class AdminOrdersApi {
     @POST
     @Path("/mark-paid")
     @Operation(summary = "Record that an unpaid order's payment arrived (e.g. a bank transfer)")
-    public OrderView markPaid(@PathParam("number") String number) {
+    public OrderView markPaid(@PathParam("number") String number, StaffAction action) {
+        required(action);
         if (!orders.markPaid(known(number), null, "Payment received")) {
             throw new CheckoutException(409, null, "Order " + number + " is not waiting for payment.");
         }
@@ -44,7 +48,8 @@ public class AdminOrdersApi {
     @POST
     @Path("/fulfil")
     @Operation(summary = "Mark an order as shipped")
-    public OrderView fulfil(@PathParam("number") String number) {
+    public OrderView fulfil(@PathParam("number") String number, StaffAction action) {
+        required(action);
         orders.fulfil(known(number), "Shipped");
         return view(number);
     }
@@ -52,9 +57,20 @@ public class AdminOrdersApi {
     @POST
     @Path("/cancel")
     @Operation(summary = "Cancel an order (stock goes back; a paid order is refunded)")
-    public OrderView cancel(@PathParam("number") String number) {
+    public OrderView cancel(@PathParam("number") String number, StaffAction action) {
+        required(action);
         orders.cancelOrRefund(known(number), "Cancelled by staff");
         return view(number);
+    }
+
+    /** What staff may say about an action; the object itself is required, the note is not. */
+    public record StaffAction(String note) {
+    }
+
+    private static void required(StaffAction action) {
+        if (action == null) {
+            throw new InvalidInputException("body", "Send a JSON object as the body, e.g. {} or {\"note\": \"…\"}.");
+        }
     }
 
     private String known(String number) {
