@@ -134,8 +134,9 @@ public class ErrorResponses {
     }
 
     /** For failures the web server answers before any resource runs (bad URL, body too large, …). */
-    static Response frameworkResponse(HttpServerRequest request, int status) {
-        return status == 404 ? notFoundResponse(request, null) : respond(request, status, title(status), describe(status), null, null);
+    static Response frameworkResponse(HttpServerRequest request, int status, String detail) {
+        return status == 404 ? notFoundResponse(request, detail)
+                : respond(request, status, title(status), detail == null ? describe(status) : detail, null, null);
     }
 
     static boolean wantsProblemJson(String path) {

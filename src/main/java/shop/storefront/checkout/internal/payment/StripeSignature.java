@@ -33,7 +33,10 @@ public final class StripeSignature {
                 }
             }
         }
-        if (timestamp == null || Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(tolerance) > 0) {
+        // Compared as plain seconds: any long is a possible header value, and most are outside Instant's range.
+        long earliest = now.getEpochSecond() - tolerance.toSeconds();
+        long latest = now.getEpochSecond() + tolerance.toSeconds();
+        if (timestamp == null || timestamp < earliest || timestamp > latest) {
             return false;
         }
         byte[] expected = sign(timestamp + "." + body, secret).getBytes(StandardCharsets.US_ASCII);
