@@ -124,19 +124,6 @@ class AccountFlowTest {
     }
 
     @Test
-    void signInIsRateLimitedPerAccountWithAWaitTime() {
-        String email = Accounts.signedUp(new Shopper());
-        for (int i = 0; i < 5; i++) {
-            assertThat(Accounts.signIn(new Shopper(), email, "wrong password!").statusCode()).isEqualTo(401);
-        }
-        Response blocked = Accounts.signIn(new Shopper(), email, PASSWORD);
-        assertThat(blocked.statusCode()).isEqualTo(429);
-        assertThat(message(blocked)).matches("Too many attempts\\. Try again in \\d+ seconds?\\.");
-        assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 60L);
-        assertThat(redis.key().ttl("ratelimit:sign-in:ip:127.0.0.1")).isBetween(1L, 60L);
-    }
-
-    @Test
     void eachClientBehindTheLoadBalancerHasItsOwnWindow() {
         // The ALB (a trusted proxy) names the client in X-Forwarded-For; one noisy client must not lock out others.
         for (int i = 0; i < 6; i++) {

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
@@ -126,8 +127,10 @@ public class AccountPages {
         return Templates.signIn("", null);
     }
 
+    /** On a virtual thread: a sign-in held back after failed ones then waits without occupying a worker thread. */
     @POST
     @Path("sign-in")
+    @RunOnVirtualThread
     @Operation(hidden = true)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
         try {
