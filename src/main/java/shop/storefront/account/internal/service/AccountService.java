@@ -62,7 +62,7 @@ public class AccountService {
     public Customer signUp(String email, String password, String fullName, String clientAddress) {
         String normal = normaliseEmail(email);
         String cleanName = name(fullName);
-        Passwords.check(password);
+        passwords.check(password);
         limiter.attemptFrom("sign-up", clientAddress);
         if (Customer.findByEmail(normal).isPresent()) {
             throw new AccountException(409, "email",
@@ -150,7 +150,7 @@ public class AccountService {
     /** Sets a new password through a valid link, uses the link up and ends every session of the account. */
     @Transactional
     public void resetPassword(String token, String newPassword) {
-        Passwords.check(newPassword);
+        passwords.check(newPassword);
         PasswordReset reset = (token == null || token.length() > 100 ? Optional.<PasswordReset>empty() : findReset(token))
                 .filter(r -> r.usable(Instant.now()))
                 .orElseThrow(() -> new AccountException(400, "token",
