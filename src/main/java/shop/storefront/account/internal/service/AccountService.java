@@ -147,7 +147,10 @@ public class AccountService {
         return token != null && token.length() <= 100 && findReset(token).filter(r -> r.usable(Instant.now())).isPresent();
     }
 
-    /** Sets a new password through a valid link, uses the link up and ends every session of the account. */
+    /**
+     * Sets a new password through a valid link, uses up every reset link of the account (another one may have gone
+     * to the same stolen mailbox) and ends every session of the account.
+     */
     @Transactional
     public void resetPassword(String token, String newPassword) {
         passwords.check(newPassword);
@@ -158,7 +161,7 @@ public class AccountService {
         Customer customer = Customer.findById(reset.customerId);
         customer.passwordHash = passwords.hash(newPassword);
         customer.updatedAt = Instant.now();
-        reset.usedAt = Instant.now();
+        PasswordReset.useUpAll(customer.id, Instant.now());
         sessions.deleteAll(customer.publicId.toString());
     }
 
