@@ -94,7 +94,7 @@ public interface StorefrontConfig {
         @WithDefault("50")
         int maxLines();
 
-        /** A signed-in customer's cart left unchanged this long gets one reminder e-mail (unless they opted out). */
+        /** A signed-in customer's cart left unchanged this long gets one reminder e-mail (if they asked for reminders). */
         @WithDefault("24h")
         Duration reminderAfter();
 

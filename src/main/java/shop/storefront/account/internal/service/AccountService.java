@@ -58,8 +58,9 @@ public class AccountService {
         return normal;
     }
 
+    /** A new account; it gets cart reminders only when the person ticked the box ({@code cartReminders}). */
     @Transactional
-    public Customer signUp(String email, String password, String fullName, String clientAddress) {
+    public Customer signUp(String email, String password, String fullName, boolean cartReminders, String clientAddress) {
         String normal = normaliseEmail(email);
         String cleanName = name(fullName);
         passwords.check(password);
@@ -72,6 +73,7 @@ public class AccountService {
         customer.email = normal;
         customer.passwordHash = passwords.hash(password);
         customer.fullName = cleanName;
+        customer.cartReminders = cartReminders;
         customer.persist();
         return customer;
     }
