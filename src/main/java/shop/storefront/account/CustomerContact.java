@@ -3,7 +3,7 @@ package shop.storefront.account;
 import java.util.Optional;
 
 /**
- * How to reach a customer. {@code cartReminders} is false when they opted out of abandoned-cart e-mails.
+ * How to reach a customer. {@code cartReminders} is true only when they asked for abandoned-cart e-mails.
  * {@code customerId} is the public id (the security principal's name).
  */
 public record CustomerContact(String customerId, String email, String fullName, boolean cartReminders,

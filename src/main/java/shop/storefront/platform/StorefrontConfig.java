@@ -101,7 +101,7 @@ public interface StorefrontConfig {
         @WithDefault("50")
         int maxLines();
 
-        /** A signed-in customer's cart left unchanged this long gets one reminder e-mail (unless they opted out). */
+        /** A signed-in customer's cart left unchanged this long gets one reminder e-mail (if they asked for reminders). */
         @WithDefault("24h")
         Duration reminderAfter();
 
@@ -120,10 +120,20 @@ public interface StorefrontConfig {
         @WithDefault("12")
         int bcryptCost();
 
-        /** Sign-in attempts allowed per minute, separately per account and per client address. */
+        /**
+         * Sign-in, sign-up and reset attempts allowed per minute and client address; reset requests are also limited
+         * to this many per account. Sign-ins per account are slowed down instead ({@link #signInDelayMax()}).
+         */
         @Min(1) @Max(1000)
         @WithDefault("5")
         int signInAttemptsPerMinute();
+
+        /**
+         * Longest wait before answering a sign-in for an account with recent failed sign-ins. The wait grows with
+         * the failures (none for the first three, then 1 s, 2 s, 4 s …) and stops growing here.
+         */
+        @WithDefault("10s")
+        Duration signInDelayMax();
 
         @WithDefault("30m")
         Duration resetLinkTtl();

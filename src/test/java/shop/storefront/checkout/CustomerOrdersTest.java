@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Random;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import shop.storefront.account.Accounts;
 import shop.storefront.catalog.CatalogOracle;
@@ -17,12 +19,16 @@ import shop.storefront.web.Shopper;
 @QuarkusTest
 class CustomerOrdersTest {
 
+    private static final Random RANDOM = new Random();
+
     @Inject
     CatalogOracle db;
     @Inject
     Inventory inventory;
     @Inject
     RedisDataSource redis;
+    @ConfigProperty(name = "storefront.checkout.order-lookups-per-minute")
+    int lookupsPerMinute;
 
     @Test
     void customerChecksOutWithTheSavedAddressAndSeesTheOrderInTheirHistory() {
@@ -85,5 +91,50 @@ class CustomerOrdersTest {
         assertThat(wrongNumber.statusCode()).isEqualTo(404);
         assertThat(wrongEmail.asString()).contains("We found no order with that number and e-mail address");
         assertThat(guest.get("/orders/" + number).statusCode()).as("no token, not signed in").isEqualTo(404);
+    }
+
+    @Test
+    void lookUpsAreLimitedPerClientAddress() {
+        Accounts.resetRateLimits(redis);
+        String sku = Checkouts.sku(db, inventory, 5);
+        String email = "lookup-limit-" + System.nanoTime() + "@example.com";
+        String number = Checkouts.guestOrder(sku, email, "bank-transfer");
+        for (int i = 0; i < lookupsPerMinute; i++) {
+            Response guess = lookUp("203.0.113.60", randomNumber(), email);
+            assertThat(guess.statusCode()).as("guess %d", i + 1).isEqualTo(404);
+        }
+        Response refused = lookUp("203.0.113.60", number, email);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.asString()).containsPattern("Too many look-ups\\. Try again in \\d+ seconds?\\.")
+                .contains("value=\"" + number + "\"");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+
+        assertThat(lookUp("198.51.100.60", number, email).statusCode()).as("another address").isEqualTo(303);
+    }
+
+    @Test
+    void lookUpsAreLimitedPerOrderNumberFromWhereverTheyCome() {
+        Accounts.resetRateLimits(redis);
+        String sku = Checkouts.sku(db, inventory, 5);
+        String email = "lookup-number-" + System.nanoTime() + "@example.com";
+        String number = Checkouts.guestOrder(sku, email, "cash-on-delivery");
+        for (int i = 0; i < lookupsPerMinute; i++) {
+            assertThat(lookUp("203.0.113." + (100 + i), number, "guess" + i + "@example.com").statusCode()).isEqualTo(404);
+        }
+        assertThat(lookUp("198.51.100.61", number.toLowerCase(), email).statusCode()).isEqualTo(429);
+        assertThat(lookUp("198.51.100.61", randomNumber(), email).statusCode()).as("other numbers").isEqualTo(404);
+    }
+
+    private static Response lookUp(String clientAddress, String number, String email) {
+        return new Shopper().forwardedFor(clientAddress).submit("/orders/lookup", "/orders/lookup", Map.of("number", number, "email", email));
+    }
+
+    private static String randomNumber() {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        StringBuilder number = new StringBuilder("SF-");
+        for (int i = 0; i < 9; i++) {
+            number.append(i == 4 ? '-' : alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return number.toString();
     }
 }

@@ -95,6 +95,7 @@ class OrderPipelineTest {
         String sku = Checkouts.sku(db, inventory, 10);
         Shopper keen = new Shopper();
         String keenEmail = Accounts.signedUp(keen);
+        assertThat(keen.submit("/account", "/account/profile", Map.of("name", "Keen Shopper", "cartReminders", "on")).statusCode()).isEqualTo(303);
         Checkouts.addToCart(keen, sku, 1);
         Shopper private_ = new Shopper();
         String privateEmail = Accounts.signedUp(private_);

@@ -38,9 +38,9 @@ public class Customer extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public String role = CUSTOMER;
 
-    /** Whether the customer wants the reminder about items left in their cart. */
+    /** Whether the customer asked for the reminder about items left in their cart: never assumed. */
     @Column(name = "cart_reminders", nullable = false)
-    public boolean cartReminders = true;
+    public boolean cartReminders;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();

@@ -34,4 +34,9 @@ public class PasswordReset extends PanacheEntityBase {
     public boolean usable(Instant now) {
         return usedAt == null && now.isBefore(expiresAt);
     }
+
+    /** Marks every not yet used link of the customer used. */
+    public static void useUpAll(long customerId, Instant now) {
+        update("usedAt = ?1 where customerId = ?2 and usedAt is null", now, customerId);
+    }
 }

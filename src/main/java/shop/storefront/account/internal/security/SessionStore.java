@@ -14,7 +14,8 @@ import shop.storefront.web.CookieSigner;
 /**
  * Signed-in sessions in Redis, so any instance serves any request and a session ends everywhere at once.
  * {@code session:<id>} holds who is signed in (sliding expiry); {@code sessions:customer:<id>} lists a
- * customer's sessions so a password reset can end them all.
+ * customer's sessions so a password reset can end them all. The list's expiry slides with each of its sessions:
+ * were it to expire before one of them, a reset would leave that session signed in.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -40,19 +41,22 @@ public class SessionStore {
         String id = CookieSigner.randomId();
         hashes.hset(key(id), Map.of("customer", session.customerId(), "role", session.role(), "email", session.email()));
         keys.expire(key(id), ttl);
+        forgetEnded(session.customerId());
         sets.sadd(index(session.customerId()), id);
         keys.expire(index(session.customerId()), ttl);
         return id;
     }
 
-    /** The live session with this id, renewing its expiry. */
+    /** The live session with this id, renewing its expiry and that of its customer's list. */
     public Optional<Session> find(String id) {
         Map<String, String> fields = hashes.hgetall(key(id));
         if (fields.isEmpty()) {
             return Optional.empty();
         }
+        Session session = new Session(fields.get("customer"), fields.get("role"), fields.get("email"));
         keys.expire(key(id), ttl);
-        return Optional.of(new Session(fields.get("customer"), fields.get("role"), fields.get("email")));
+        keys.expire(index(session.customerId()), ttl);
+        return Optional.of(session);
     }
 
     public void delete(String id) {
@@ -62,6 +66,12 @@ public class SessionStore {
     public void deleteAll(String customerId) {
         sets.smembers(index(customerId)).forEach(this::delete);
         keys.del(index(customerId));
+    }
+
+    /** Drops ended sessions from the customer's list, which otherwise grows for as long as the customer is active. */
+    private void forgetEnded(String customerId) {
+        String index = index(customerId);
+        sets.smembers(index).stream().filter(id -> !keys.exists(key(id))).forEach(id -> sets.srem(index, id));
     }
 
     public Duration ttl() {

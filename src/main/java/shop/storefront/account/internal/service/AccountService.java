@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,12 +58,13 @@ public class AccountService {
         return normal;
     }
 
+    /** A new account; it gets cart reminders only when the person ticked the box ({@code cartReminders}). */
     @Transactional
-    public Customer signUp(String email, String password, String fullName, String clientAddress) {
+    public Customer signUp(String email, String password, String fullName, boolean cartReminders, String clientAddress) {
         String normal = normaliseEmail(email);
         String cleanName = name(fullName);
-        Passwords.check(password);
-        limiter.attempt("sign-up", clientAddress, null);
+        passwords.check(password);
+        limiter.attemptFrom("sign-up", clientAddress);
         if (Customer.findByEmail(normal).isPresent()) {
             throw new AccountException(409, "email",
                     "An account already exists for this e-mail address. Sign in, or reset your password if you forgot it.");
@@ -71,12 +73,16 @@ public class AccountService {
         customer.email = normal;
         customer.passwordHash = passwords.hash(password);
         customer.fullName = cleanName;
+        customer.cartReminders = cartReminders;
         customer.persist();
         return customer;
     }
 
-    /** The customer these credentials belong to; every failure looks the same and costs the same. */
-    @Transactional
+    /**
+     * The customer these credentials belong to; every failure looks the same and costs the same. After recent
+     * failures for the e-mail the answer waits, right password or wrong, so the wait tells nothing. No transaction
+     * around it: a waiting sign-in must not hold a database connection.
+     */
     public Customer authenticate(String email, String password, String clientAddress) {
         String normal;
         try {
@@ -84,12 +90,30 @@ public class AccountService {
         } catch (AccountException e) {
             normal = null;
         }
-        limiter.attempt("sign-in", clientAddress, normal);
+        limiter.attemptFrom("sign-in", clientAddress);
+        if (normal != null) {
+            pause(limiter.signInDelay(normal));
+        }
         Optional<Customer> customer = normal == null ? Optional.empty() : Customer.findByEmail(normal);
         if (!passwords.matches(password, customer.map(c -> c.passwordHash).orElse(null))) {
+            if (normal != null) {
+                limiter.signInFailed(normal);
+            }
             throw new AccountException(401, null, "That e-mail and password do not match an account.");
         }
         return customer.get();
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            // Only shutdown interrupts a request thread; answering a little early then gives nothing away.
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A new session for the customer (replacing any the browser had), announced to other modules. */
@@ -114,7 +138,8 @@ public class AccountService {
     @Transactional
     public void requestReset(String email, String clientAddress) {
         String normal = normaliseEmail(email);
-        limiter.attempt("reset", clientAddress, normal);
+        limiter.attemptFrom("reset", clientAddress);
+        limiter.resetRequestFor(normal);
         Customer.findByEmail(normal).ifPresent(customer ->
                 outbox.publish(PasswordResetMail.TOPIC, new PasswordResetMail.Requested(customer.publicId.toString())));
     }
@@ -124,10 +149,13 @@ public class AccountService {
         return token != null && token.length() <= 100 && findReset(token).filter(r -> r.usable(Instant.now())).isPresent();
     }
 
-    /** Sets a new password through a valid link, uses the link up and ends every session of the account. */
+    /**
+     * Sets a new password through a valid link, uses up every reset link of the account (another one may have gone
+     * to the same stolen mailbox) and ends every session of the account.
+     */
     @Transactional
     public void resetPassword(String token, String newPassword) {
-        Passwords.check(newPassword);
+        passwords.check(newPassword);
         PasswordReset reset = (token == null || token.length() > 100 ? Optional.<PasswordReset>empty() : findReset(token))
                 .filter(r -> r.usable(Instant.now()))
                 .orElseThrow(() -> new AccountException(400, "token",
@@ -135,7 +163,7 @@ public class AccountService {
         Customer customer = Customer.findById(reset.customerId);
         customer.passwordHash = passwords.hash(newPassword);
         customer.updatedAt = Instant.now();
-        reset.usedAt = Instant.now();
+        PasswordReset.useUpAll(customer.id, Instant.now());
         sessions.deleteAll(customer.publicId.toString());
     }
 

@@ -1,49 +1,61 @@
 package shop.storefront.account.internal.service;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyCommands;
-import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import shop.storefront.account.AccountException;
 import shop.storefront.platform.Digests;
 import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.web.AttemptLimiter;
 
 /**
- * Fixed one-minute windows in Redis, shared by all instances: at most N attempts per account and per client
- * address. Keys: {@code ratelimit:<action>:ip:<address>} and {@code ratelimit:<action>:account:<sha256(email)>}.
+ * The account module's limits on sign-in, sign-up and reset. Per client address: at most N attempts a minute
+ * ({@code ratelimit:<action>:ip:<address>}). Per account, a hard limit would let anyone lock the owner out, so
+ * sign-ins are slowed down instead, by the failures of the last 15 minutes
+ * ({@code ratelimit:sign-in-failures:account:<sha256(email)>}). Reset requests only send the owner an e-mail, so
+ * they keep a hard limit per account ({@code ratelimit:reset:account:<sha256(email)>}).
  */
 @ApplicationScoped
 public class SignInLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
-    private final ValueCommands<String, Long> counters;
-    private final KeyCommands<String> keys;
+    private final AttemptLimiter limiter;
     private final int limit;
+    private final Duration maxDelay;
 
-    SignInLimiter(RedisDataSource redis, StorefrontConfig config) {
-        this.counters = redis.value(Long.class);
-        this.keys = redis.key();
+    SignInLimiter(AttemptLimiter limiter, StorefrontConfig config) {
+        this.limiter = limiter;
         this.limit = config.account().signInAttemptsPerMinute();
+        this.maxDelay = config.account().signInDelayMax();
     }
 
-    /** Counts one attempt; throws a 429 telling when to try again once either window is full. */
-    public void attempt(String action, String clientAddress, String email) {
-        hit("ratelimit:" + action + ":ip:" + clientAddress);
-        if (email != null) {
-            hit("ratelimit:" + action + ":account:" + Digests.sha256Hex(email));
-        }
+    /** Counts one attempt from the client address; a 429 telling when to try again once its window is full. */
+    public void attemptFrom(String action, String clientAddress) {
+        hit(action + ":ip:" + clientAddress);
     }
 
-    private void hit(String key) {
-        long count = counters.incr(key);
-        if (count == 1) {
-            keys.expire(key, WINDOW);
-        }
-        if (count > limit) {
-            throw AccountException.tooManyAttempts(Math.max(1, keys.ttl(key)));
-        }
+    /** Counts one reset request for the account; a 429 once its window is full. */
+    public void resetRequestFor(String email) {
+        hit("reset:account:" + Digests.sha256Hex(email));
     }
 
+    /** How long to wait before answering a sign-in for this e-mail (registered or not: the wait must not tell). */
+    public Duration signInDelay(String email) {
+        return SignInDelay.after(limiter.recorded(failuresKey(email)), maxDelay);
+    }
+
+    public void signInFailed(String email) {
+        limiter.record(failuresKey(email), FAILURE_WINDOW);
+    }
+
+    private void hit(String name) {
+        limiter.attempt(name, limit, WINDOW).ifPresent(wait -> {
+            throw AccountException.tooManyAttempts(wait);
+        });
+    }
+
+    private static String failuresKey(String email) {
+        return "sign-in-failures:account:" + Digests.sha256Hex(email);
+    }
 }

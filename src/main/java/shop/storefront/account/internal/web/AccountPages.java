@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
@@ -40,7 +41,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signUp(String email, String name, String error);
+        static native TemplateInstance signUp(String email, String name, boolean cartReminders, String error);
 
         static native TemplateInstance signIn(String email, String error);
 
@@ -103,20 +104,20 @@ public class AccountPages {
     @Path("sign-up")
     @Operation(hidden = true)
     public TemplateInstance signUpPage() {
-        return Templates.signUp("", "", null);
+        return Templates.signUp("", "", false, null);
     }
 
     @POST
     @Path("sign-up")
     @Operation(hidden = true)
     public Response signUp(@FormParam("email") String email, @FormParam("password") String password,
-            @FormParam("name") String name, RoutingContext ctx) {
+            @FormParam("name") String name, @FormParam("cartReminders") String cartReminders, RoutingContext ctx) {
         try {
-            Customer customer = accounts.signUp(email, password, name, client(ctx));
+            Customer customer = accounts.signUp(email, password, name, cartReminders != null, client(ctx));
             accounts.startSession(ctx, customer);
             return seeOther("/account");
         } catch (AccountException e) {
-            return refused(e, Templates.signUp(echo(email), echo(name), e.getMessage()));
+            return refused(e, Templates.signUp(echo(email), echo(name), cartReminders != null, e.getMessage()));
         }
     }
 
@@ -127,8 +128,10 @@ public class AccountPages {
         return Templates.signIn("", null);
     }
 
+    /** On a virtual thread: a sign-in held back after failed ones then waits without occupying a worker thread. */
     @POST
     @Path("sign-in")
+    @RunOnVirtualThread
     @Operation(hidden = true)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
         try {

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
@@ -51,6 +53,11 @@ public interface CheckoutConfig {
     /** A card payment not confirmed after this long cancels the order and releases its stock. */
     @WithDefault("1h")
     Duration cardPaymentWindow();
+
+    /** Guest order look-ups (number + e-mail) allowed per minute, separately per client address and per order number. */
+    @Min(1) @Max(1000)
+    @WithDefault("10")
+    int orderLookupsPerMinute();
 
     interface BankAccount {
         /** Account holder's name, e.g. "Storefront GmbH". */

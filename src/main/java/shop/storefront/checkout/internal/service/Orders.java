@@ -59,7 +59,12 @@ public class Orders {
     @Transactional
     public Optional<OrderView> lookup(String number, String email) {
         String mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
-        return view(number == null ? null : number.strip().toUpperCase(java.util.Locale.ROOT)).filter(o -> o.email().equals(mail));
+        return view(typedNumber(number)).filter(o -> o.email().equals(mail));
+    }
+
+    /** An order number as a shopper typed it, in the form orders are numbered (upper case, no surrounding spaces). */
+    public static String typedNumber(String number) {
+        return number == null ? null : number.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package shop.storefront.checkout.internal.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
@@ -40,11 +42,13 @@ public class OrderPages {
     private final Orders orders;
     private final OrderAccess access;
     private final Checkout checkout;
+    private final OrderLookupLimiter lookupLimiter;
 
-    OrderPages(Orders orders, OrderAccess access, Checkout checkout) {
+    OrderPages(Orders orders, OrderAccess access, Checkout checkout, OrderLookupLimiter lookupLimiter) {
         this.orders = orders;
         this.access = access;
         this.checkout = checkout;
+        this.lookupLimiter = lookupLimiter;
     }
 
     @GET
@@ -61,12 +65,20 @@ public class OrderPages {
         return Templates.lookup("", "", null);
     }
 
-    /** The same answer for a wrong number and a wrong e-mail, so the form cannot be used to find orders. */
+    /**
+     * The same answer for a wrong number and a wrong e-mail, and a limited number of tries, so the form cannot be
+     * used to find orders.
+     */
     @POST
     @Path("lookup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response lookup(@FormParam("number") String number, @FormParam("email") String email) {
+    public Response lookup(@FormParam("number") String number, @FormParam("email") String email, RoutingContext ctx) {
+        OptionalLong wait = lookupLimiter.attempt(clientAddress(ctx), number);
+        if (wait.isPresent()) {
+            return Response.status(429).header("Retry-After", wait.getAsLong()).entity(Templates.lookup(cut(number, 20),
+                    cut(email, 254), "Too many look-ups. Try again in " + seconds(wait.getAsLong()) + ".")).build();
+        }
         Optional<OrderView> found = orders.lookup(number, email);
         if (found.isPresent()) {
             return Response.seeOther(URI.create(access.guestPath(found.get().number()))).build();
@@ -86,6 +98,14 @@ public class OrderPages {
         }
         return Templates.detail(orders.view(number).orElseThrow(() -> new ResourceNotFoundException("There is no order " + number + ".")),
                 placed != null);
+    }
+
+    private static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    private static String seconds(long count) {
+        return count + (count == 1 ? " second" : " seconds");
     }
 
     private static String cut(String value, int max) {
