@@ -132,7 +132,7 @@ class PasswordResetEndsEverythingTest {
 
     /** The session id inside the browser's signed session cookie. */
     private static String sessionId(Shopper shopper) {
-        String signed = shopper.cookie("session");
+        String signed = shopper.cookie("__Host-session");
         return signed.substring(0, signed.lastIndexOf('.'));
     }
 }

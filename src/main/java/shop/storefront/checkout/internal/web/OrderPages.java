@@ -23,6 +23,7 @@ import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.web.ClientAddress;
 import shop.storefront.web.ResourceNotFoundException;
 
 /** Order history and detail for customers; confirmation pages and order lookup (number + e-mail) for guests. */
@@ -101,7 +102,7 @@ public class OrderPages {
     }
 
     private static String clientAddress(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx).limitKey();
     }
 
     private static String seconds(long count) {
