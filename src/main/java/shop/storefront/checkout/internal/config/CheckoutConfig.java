@@ -59,6 +59,24 @@ public interface CheckoutConfig {
     @WithDefault("10")
     int orderLookupsPerMinute();
 
+    /**
+     * Most units of one SKU a single order may take. With the unpaid-order limits below, this bounds how much stock one
+     * shopper can hold without paying (a competitor could otherwise reserve a whole SKU with one bank-transfer order).
+     */
+    @Min(1) @Max(999)
+    @WithDefault("10")
+    int maxUnitsPerSku();
+
+    /** Orders not yet paid or shipped (they hold stock) allowed at once per e-mail address. */
+    @Min(1) @Max(1_000_000)
+    @WithDefault("3")
+    int maxUnpaidOrdersPerEmail();
+
+    /** Orders not yet paid or shipped allowed at once per client address (higher than per e-mail: offices share one). */
+    @Min(1) @Max(1_000_000)
+    @WithDefault("5")
+    int maxUnpaidOrdersPerClient();
+
     interface BankAccount {
         /** Account holder's name, e.g. "Storefront GmbH". */
         String payee();

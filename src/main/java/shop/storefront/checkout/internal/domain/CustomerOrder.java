@@ -43,6 +43,10 @@ public class CustomerOrder extends PanacheEntityBase {
     @Column(name = "customer_id")
     public UUID customerId;
 
+    /** The client address (limit key) the order was placed from: unpaid orders are limited per client. */
+    @Column(name = "placed_from", length = 64)
+    public String placedFrom;
+
     @Column(nullable = false, length = 254)
     public String email;
 

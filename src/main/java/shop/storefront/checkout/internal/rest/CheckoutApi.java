@@ -1,6 +1,7 @@
 package shop.storefront.checkout.internal.rest;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.platform.Countries;
+import shop.storefront.web.ClientAddress;
 import shop.storefront.web.InvalidInputException;
 import shop.storefront.web.ResourceNotFoundException;
 
@@ -98,7 +100,7 @@ public class CheckoutApi {
     @Operation(summary = "Place an order from the cart",
             description = "Requires an Idempotency-Key header (16–100 of A-Z a-z 0-9 - _). Repeating a request with the same key "
                     + "returns the same order (200) instead of placing another (201).")
-    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderBody body) {
+    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderBody body, RoutingContext ctx) {
         if (body == null || body.shippingAddress() == null) {
             throw new InvalidInputException("shippingAddress", "Send email, shippingAddress, shippingMethod and paymentMethod.");
         }
@@ -106,7 +108,7 @@ public class CheckoutApi {
         DeliveryDetails delivery = DeliveryDetails.of(body.email(), a.fullName(), a.line1(), a.line2(), a.city(), a.postalCode(),
                 a.country(), a.phone(), countries);
         OrderPlacement.Placement placed = checkout.place(new OrderRequest(delivery, body.shippingMethod(), body.paymentMethod(),
-                body.paymentMethodId(), amount(body.expectedTotal()), idempotencyKey));
+                body.paymentMethodId(), amount(body.expectedTotal()), idempotencyKey, ClientAddress.of(ctx).limitKey()));
         PlacedOrder entity = new PlacedOrder(placed.order(), placed.accessToken(), placed.paymentClientSecret());
         return placed.replayed() ? Response.ok(entity).build()
                 : Response.created(URI.create("/api/v1/orders/" + placed.order().number())).entity(entity).build();

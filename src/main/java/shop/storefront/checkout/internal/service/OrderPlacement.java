@@ -48,9 +48,11 @@ public class OrderPlacement {
     private final OrderAccess access;
     private final Event<OrderPlaced> placedEvents;
     private final MeterRegistry metrics;
+    private final HoldingLimits limits;
 
     OrderPlacement(Pricing pricing, PaymentMethods payments, Inventory inventory, Outbox outbox, Orders orders,
-            OrderAccess access, Event<OrderPlaced> placedEvents, MeterRegistry metrics) {
+            OrderAccess access, Event<OrderPlaced> placedEvents, MeterRegistry metrics, HoldingLimits limits) {
+        this.limits = limits;
         this.pricing = pricing;
         this.payments = payments;
         this.inventory = inventory;
@@ -98,12 +100,16 @@ public class OrderPlacement {
                     + new Money(request.expectedTotal(), quote.total().currency()).display()
                     + " this order was submitted with (prices, stock or delivery may have changed). Please check your order again before placing it.");
         }
+        limits.checkQuantities(basket, quote);
         CustomerOrder order;
         try {
             order = QuarkusTransaction.requiringNew().call(() -> insert(basket, placedBy, customerId, request, quote, provider));
         } catch (RuntimeException e) {
             if (isUniqueViolation(e, "idempotency_key")) {
                 return replay(key, placedBy, request).orElseThrow(() -> e);
+            }
+            if (e.getCause() instanceof CheckoutException refused) {
+                throw refused;
             }
             if (e instanceof OutOfStockException || e.getCause() instanceof OutOfStockException) {
                 OutOfStockException shortfall = e instanceof OutOfStockException o ? o : (OutOfStockException) e.getCause();
@@ -116,8 +122,10 @@ public class OrderPlacement {
 
     private CustomerOrder insert(Basket basket, String placedBy, String customerId, OrderRequest request, Quote quote,
             PaymentProvider provider) {
+        limits.checkOpenOrders(request.delivery().email(), request.placedFrom());
         CustomerOrder order = new CustomerOrder();
         order.number = newNumber();
+        order.placedFrom = request.placedFrom();
         order.idempotencyKey = request.idempotencyKey();
         order.placedBy = placedBy;
         order.customerId = customerId == null ? null : UUID.fromString(customerId);

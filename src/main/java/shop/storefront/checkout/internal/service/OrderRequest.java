@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * A checkout submission. {@code expectedTotal} is the total the shopper saw (null from API clients that did not
  * ask for a quote): a different total refuses the order instead of charging an amount nobody agreed to.
+ * {@code placedFrom} is the client address's limit key, for the limit on unpaid orders per client.
  */
 public record OrderRequest(DeliveryDetails delivery, String shippingMethod, String paymentMethod, String paymentToken,
-        BigDecimal expectedTotal, String idempotencyKey) {
+        BigDecimal expectedTotal, String idempotencyKey, String placedFrom) {
 }

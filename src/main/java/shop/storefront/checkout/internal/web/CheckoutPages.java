@@ -2,6 +2,7 @@ package shop.storefront.checkout.internal.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderPlacement;
 import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.platform.Countries;
+import shop.storefront.web.ClientAddress;
 
 /**
  * The checkout pages: address → delivery → payment → review → place. Each step posts, is checked, saved and
@@ -184,12 +186,13 @@ public class CheckoutPages {
     @POST
     @Path("place")
     @Operation(hidden = true)
-    public Response place(@FormParam("idempotencyKey") String idempotencyKey, @FormParam("expectedTotal") String expectedTotal) {
+    public Response place(@FormParam("idempotencyKey") String idempotencyKey, @FormParam("expectedTotal") String expectedTotal,
+            RoutingContext ctx) {
         Basket basket = basket();
         Map<String, String> saved = state.fields(basket);
         try {
             OrderPlacement.Placement placed = checkout.place(new OrderRequest(state.delivery(saved), saved.get("shippingMethod"),
-                    saved.get("paymentMethod"), null, total(expectedTotal), idempotencyKey));
+                    saved.get("paymentMethod"), null, total(expectedTotal), idempotencyKey, ClientAddress.of(ctx).limitKey()));
             state.newAttempt(basket);
             return seeOther(access.guestPath(placed.order().number()) + (placed.replayed() ? "" : "&placed=1"));
         } catch (CheckoutException e) {
