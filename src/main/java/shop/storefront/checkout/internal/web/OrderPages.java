@@ -21,6 +21,7 @@ import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ResourceNotFoundException;
 
 /** Order history and detail for customers; confirmation pages and order lookup (number + e-mail) for guests. */
@@ -67,7 +68,12 @@ public class OrderPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response lookup(@FormParam("number") String number, @FormParam("email") String email) {
-        Optional<OrderView> found = orders.lookup(number, email);
+        Optional<OrderView> found;
+        try {
+            found = orders.lookup(number, email);
+        } catch (InvalidFieldException e) {
+            return Response.status(400).entity(Templates.lookup(cut(number, 20), cut(email, 254), e.getMessage())).build();
+        }
         if (found.isPresent()) {
             return Response.seeOther(URI.create(access.guestPath(found.get().number()))).build();
         }
