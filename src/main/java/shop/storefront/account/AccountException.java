@@ -1,5 +1,6 @@
 package shop.storefront.account;
 
+import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ShopperFacingException;
 
 /** An account request refused for a reason the person can act on (bad e-mail, too many attempts, …). */
@@ -7,6 +8,11 @@ public class AccountException extends ShopperFacingException {
 
     public AccountException(int status, String parameter, String message) {
         super(status, parameter, message);
+    }
+
+    /** A shared field rule's refusal as a 400 on the account pages, which show the form again with its message. */
+    public static AccountException invalid(InvalidFieldException e) {
+        return new AccountException(400, e.field(), e.getMessage());
     }
 
     /** Too many attempts: a 429 telling when to try again. */

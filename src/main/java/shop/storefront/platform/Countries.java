@@ -25,6 +25,11 @@ public class Countries {
         return codes.contains(canonical) ? Optional.of(canonical) : Optional.empty();
     }
 
+    /** The code in canonical form, or an {@link InvalidFieldException} for the field {@code country}. */
+    public String requireDeliverable(String code) {
+        return deliverable(code).orElseThrow(() -> new InvalidFieldException("country", "Choose a country we deliver to."));
+    }
+
     public Set<String> codes() {
         return codes;
     }

@@ -84,8 +84,8 @@ public interface StorefrontConfig {
         @WithDefault("5")
         int lowStockThreshold();
 
-        /** Who gets low-stock alerts; without it the alert is only a log line. */
-        java.util.Optional<String> lowStockAlertTo();
+        /** Who gets low-stock alerts; without it the alert is only a log line. A malformed address stops start-up. */
+        java.util.Optional<EmailAddress> lowStockAlertTo();
     }
 
     interface Cart {

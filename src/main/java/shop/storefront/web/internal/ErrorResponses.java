@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ShopperFacingException;
 import shop.storefront.web.Problem;
 import shop.storefront.web.ResourceNotFoundException;
@@ -40,6 +41,12 @@ public class ErrorResponses {
         Response response = respond(request, e.status(), title(e.status()), e.getMessage(), params, null);
         return e.retryAfterSeconds() == null ? response
                 : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /** A shared field rule (e-mail, address, phone, …) refused a value: a 400 naming the field. */
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e, HttpServerRequest request) {
+        return respond(request, 400, title(400), e.getMessage(), List.of(new Problem.InvalidParam(e.field(), e.getMessage())), null);
     }
 
     @ServerExceptionMapper

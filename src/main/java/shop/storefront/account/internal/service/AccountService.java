@@ -6,9 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import shop.storefront.account.AccountException;
 import shop.storefront.account.CustomerSignedIn;
 import shop.storefront.account.internal.domain.Customer;
@@ -17,12 +15,13 @@ import shop.storefront.account.internal.security.SessionCookie;
 import shop.storefront.account.internal.security.SessionStore;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Digests;
+import shop.storefront.platform.EmailAddress;
+import shop.storefront.platform.FieldText;
+import shop.storefront.platform.InvalidFieldException;
 
 /** Sign-up, sign-in, sign-out and password reset. Messages never tell whether an e-mail is registered. */
 @ApplicationScoped
 public class AccountService {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
 
     private final Passwords passwords;
     private final SessionStore sessions;
@@ -41,21 +40,21 @@ public class AccountService {
         this.outbox = outbox;
     }
 
-    /** Trimmed and lower-cased, or a 400 saying what a valid address looks like. */
+    /** Trimmed and lower-cased ({@link EmailAddress}), or a 400 saying what a valid address looks like. */
     public static String normaliseEmail(String email) {
-        String normal = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (normal.length() > 254 || !EMAIL.matcher(normal).matches()) {
-            throw new AccountException(400, "email", "Enter an e-mail address such as name@example.com.");
+        try {
+            return EmailAddress.parse(email).value();
+        } catch (InvalidFieldException e) {
+            throw AccountException.invalid(e);
         }
-        return normal;
     }
 
     public static String name(String name) {
-        String normal = name == null ? "" : name.strip();
-        if (normal.length() > 200 || normal.codePoints().anyMatch(Character::isISOControl)) {
-            throw new AccountException(400, "name", "Names can be at most 200 characters, without control characters.");
+        try {
+            return FieldText.optional("name", "Name", name, 200);
+        } catch (InvalidFieldException e) {
+            throw AccountException.invalid(e);
         }
-        return normal;
     }
 
     /** A new account; it gets cart reminders only when the person ticked the box ({@code cartReminders}). */

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import shop.storefront.account.AccountException;
+import shop.storefront.account.PostalAddress;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.platform.Countries;
+import shop.storefront.platform.InvalidFieldException;
 
 /** A customer's addresses: at most one default for shipping and one for billing. */
 @ApplicationScoped
@@ -58,18 +60,14 @@ public class AddressBook {
     }
 
     private void apply(Address address, Form form) {
-        address.fullName = required("fullName", "Full name", form.fullName(), 200);
-        address.line1 = required("line1", "Address", form.line1(), 200);
-        address.line2 = optional("line2", form.line2(), 200);
-        address.city = required("city", "Town or city", form.city(), 100);
-        address.postalCode = required("postalCode", "Postcode", form.postalCode(), 20);
-        address.country = countries.deliverable(form.country())
-                .orElseThrow(() -> new AccountException(400, "country", "Choose a country we deliver to."));
-        String phone = optional("phone", form.phone(), 40);
-        if (!phone.matches("[0-9 +()./-]*")) {
-            throw new AccountException(400, "phone", "Phone numbers can contain digits, spaces and + ( ) . / - only.");
-        }
-        address.phone = phone;
+        PostalAddress checked = checked(form);
+        address.fullName = checked.fullName();
+        address.line1 = checked.line1();
+        address.line2 = checked.line2();
+        address.city = checked.city();
+        address.postalCode = checked.postalCode();
+        address.country = checked.country();
+        address.phone = checked.phone();
         // Only one default of each kind: clear the old one first (a unique index enforces it too).
         if (form.defaultShipping() && !address.defaultShipping) {
             Address.update("defaultShipping = false where customerId = ?1", address.customerId);
@@ -81,19 +79,12 @@ public class AddressBook {
         address.defaultBilling = form.defaultBilling();
     }
 
-    private static String required(String field, String label, String value, int max) {
-        String text = optional(field, value, max);
-        if (text.isEmpty()) {
-            throw new AccountException(400, field, label + " is required.");
+    private PostalAddress checked(Form form) {
+        try {
+            return PostalAddress.of(form.fullName(), form.line1(), form.line2(), form.city(), form.postalCode(), form.country(),
+                    form.phone(), countries);
+        } catch (InvalidFieldException e) {
+            throw AccountException.invalid(e);
         }
-        return text;
-    }
-
-    private static String optional(String field, String value, int max) {
-        String text = value == null ? "" : value.strip();
-        if (text.length() > max || text.codePoints().anyMatch(Character::isISOControl)) {
-            throw new AccountException(400, field, "This field can be at most " + max + " characters, without control characters.");
-        }
-        return text;
     }
 }

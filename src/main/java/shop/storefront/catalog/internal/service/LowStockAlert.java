@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import shop.storefront.messaging.MessageHandler;
+import shop.storefront.platform.EmailAddress;
 import shop.storefront.platform.StorefrontConfig;
 
 /** Tells the merchandising team that a SKU is running out (e-mail when an address is configured, always a log line). */
@@ -21,7 +22,7 @@ class LowStockAlert implements MessageHandler<LowStockAlert.LowStock> {
     }
 
     private final Mailer mailer;
-    private final Optional<String> recipient;
+    private final Optional<EmailAddress> recipient;
     private final String baseUrl;
 
     LowStockAlert(Mailer mailer, StorefrontConfig config) {
@@ -43,7 +44,7 @@ class LowStockAlert implements MessageHandler<LowStockAlert.LowStock> {
     @Override
     public void handle(LowStock low) {
         LOG.warnf("Low stock: %s (%s) has %d left", low.sku(), low.productSlug(), low.left());
-        recipient.ifPresent(to -> mailer.send(Mail.withText(to, "Low stock: " + low.sku() + " has " + low.left() + " left",
+        recipient.ifPresent(to -> mailer.send(Mail.withText(to.value(), "Low stock: " + low.sku() + " has " + low.left() + " left",
                 "SKU %s of %s/product/%s has %d units left. Restock it before it sells out.%n"
                         .formatted(low.sku(), baseUrl, low.productSlug(), low.left()))));
     }

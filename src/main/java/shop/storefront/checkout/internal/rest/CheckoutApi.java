@@ -88,8 +88,7 @@ public class CheckoutApi {
         if (request == null) {
             throw new InvalidInputException("body", "Send a JSON object with country and optionally shippingMethod.");
         }
-        String country = countries.deliverable(request.country())
-                .orElseThrow(() -> new InvalidInputException("country", "Choose a country we deliver to."));
+        String country = countries.requireDeliverable(request.country());
         return new QuoteResponse(checkout.shippingOptions(country),
                 request.shippingMethod() == null ? null : checkout.quote(country, request.shippingMethod()));
     }

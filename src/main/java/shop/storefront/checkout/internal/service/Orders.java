@@ -15,6 +15,7 @@ import shop.storefront.checkout.internal.domain.OrderStatus;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.messaging.Outbox;
+import shop.storefront.platform.EmailAddress;
 import shop.storefront.platform.Money;
 
 /**
@@ -55,10 +56,13 @@ public class Orders {
         return CustomerOrder.findByNumber(number).map(o -> o.paymentMethod).orElse(null);
     }
 
-    /** A guest's lookup: the order only when the e-mail matches too (case-insensitive). */
+    /**
+     * A guest's lookup: the order only when the e-mail matches too (case-insensitive). A malformed address is an
+     * {@link shop.storefront.platform.InvalidFieldException}: no order can have it.
+     */
     @Transactional
     public Optional<OrderView> lookup(String number, String email) {
-        String mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String mail = EmailAddress.parse(email).value();
         return view(typedNumber(number)).filter(o -> o.email().equals(mail));
     }
 

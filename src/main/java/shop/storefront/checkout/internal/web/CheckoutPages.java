@@ -30,6 +30,7 @@ import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderPlacement;
 import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.platform.Countries;
+import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ClientAddress;
 
 /**
@@ -101,7 +102,7 @@ public class CheckoutPages {
             String mail = checkout.customerId().flatMap(customers::contact).map(CustomerContact::email).orElse(email);
             state.saveDelivery(basket, DeliveryDetails.of(mail, fullName, line1, line2, city, postalCode, country, phone, countries));
             return seeOther("/checkout/shipping");
-        } catch (CheckoutException e) {
+        } catch (InvalidFieldException e) {
             Map<String, String> typed = blankForm();
             putShort(typed, "email", email);
             putShort(typed, "fullName", fullName);
@@ -111,7 +112,7 @@ public class CheckoutPages {
             putShort(typed, "postalCode", postalCode);
             putShort(typed, "country", country);
             putShort(typed, "phone", phone);
-            return Response.status(e.status()).entity(Templates.address(typed, countries.choices(), checkout.customerId().isEmpty(), e.getMessage())).build();
+            return Response.status(400).entity(Templates.address(typed, countries.choices(), checkout.customerId().isEmpty(), e.getMessage())).build();
         }
     }
 

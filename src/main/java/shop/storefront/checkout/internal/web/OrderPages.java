@@ -23,6 +23,7 @@ import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ClientAddress;
 import shop.storefront.web.ResourceNotFoundException;
 
@@ -80,7 +81,12 @@ public class OrderPages {
             return Response.status(429).header("Retry-After", wait.getAsLong()).entity(Templates.lookup(cut(number, 20),
                     cut(email, 254), "Too many look-ups. Try again in " + seconds(wait.getAsLong()) + ".")).build();
         }
-        Optional<OrderView> found = orders.lookup(number, email);
+        Optional<OrderView> found;
+        try {
+            found = orders.lookup(number, email);
+        } catch (InvalidFieldException e) {
+            return Response.status(400).entity(Templates.lookup(cut(number, 20), cut(email, 254), e.getMessage())).build();
+        }
         if (found.isPresent()) {
             return Response.seeOther(URI.create(access.guestPath(found.get().number()))).build();
         }
