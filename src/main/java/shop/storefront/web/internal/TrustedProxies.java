@@ -11,33 +11,7 @@ import java.util.List;
 final class TrustedProxies {
 
     private record Block(byte[] network, int prefix) {
-        /**
-     * The client behind a trusted peer, from its {@code X-Forwarded-For} headers. Walks the chain from the right: each
-     * trusted proxy appended the address it saw, so the first entry (from the right) that is not a trusted proxy is
-     * the client, and whatever stands left of it was written by the client. An entry that is no IP address cannot
-     * have come from a trusted proxy: the walk stops at the last hop it could vouch for.
-     */
-    byte[] clientBehind(byte[] peer, List<String> forwardedFor) {
-        byte[] nearest = peer;
-        String chain = String.join(",", forwardedFor);
-        if (chain.length() > MAX_CHAIN) {
-            chain = chain.substring(chain.length() - MAX_CHAIN);
-        }
-        String[] hops = chain.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            byte[] hop = IpLiterals.parse(hops[i].strip());
-            if (hop == null) {
-                return nearest;
-            }
-            if (!contains(hop)) {
-                return hop;
-            }
-            nearest = hop;
-        }
-        return nearest;
-    }
-
-    boolean contains(byte[] address) {
+        boolean contains(byte[] address) {
             if (address.length != network.length) {
                 return false;
             }
