@@ -305,7 +305,7 @@ class StripePaymentsTest {
     void staffCannotMarkACardOrderPaidAndAFailedRefundLeavesTheOrderPaid() {
         Shopper staff = staff();
         Placed pending = pendingOrder(skuWithStock(10), "pi_15");
-        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + pending.number() + "/mark-paid")
+        staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + pending.number() + "/mark-paid")
                 .then().statusCode(409);
         assertThat(order(pending.number(), pending.token()).getString("status")).isEqualTo("placed");
 
@@ -315,7 +315,7 @@ class StripePaymentsTest {
         JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
         String paid = placed.getString("order.number");
         stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(500)));
-        Response failed = staff.request().contentType("application/json").post("/api/v1/admin/orders/" + paid + "/cancel");
+        Response failed = staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + paid + "/cancel");
         failed.then().statusCode(502).contentType("application/problem+json");
         assertThat(failed.jsonPath().getString("detail")).contains("refund", "unchanged");
         assertThat(order(paid, placed.getString("accessToken")).getString("status")).isEqualTo("paid");
@@ -325,7 +325,7 @@ class StripePaymentsTest {
         stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_already_refunded\","
                         + "\"message\":\"Charge ch_16 has already been refunded.\"}}")));
-        staff.request().contentType("application/json").post("/api/v1/admin/orders/" + paid + "/cancel").then().statusCode(200)
+        staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + paid + "/cancel").then().statusCode(200)
                 .body("status", is("refunded"));
         assertThat(stock(sku)).isEqualTo(10);
         List<String> keys = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")).withFormParam("payment_intent", equalTo("pi_16")))
