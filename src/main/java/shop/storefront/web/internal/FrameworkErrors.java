@@ -57,7 +57,7 @@ public class FrameworkErrors {
             }
             return;
         }
-        if (request.isEnded()) {
+        if (request.isEnded() || !request.headers().contains("Transfer-Encoding")) {
             ctx.next();
             return;
         }
