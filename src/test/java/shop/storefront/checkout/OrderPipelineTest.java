@@ -25,7 +25,7 @@ import shop.storefront.web.SmtpServer;
 @QuarkusTest
 class OrderPipelineTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Eventually.BACKGROUND_WORK;
 
     @Inject
     CatalogOracle db;

@@ -51,7 +51,7 @@ class StripePaymentsTest {
     // Each test buys its own SKU, so stock assertions never see another test's orders.
     private static final AtomicInteger NEXT_SKU = new AtomicInteger(1300);
     private static final Pattern ORDER_NUMBER = Pattern.compile("SF-[0-9A-Z]{4}-[0-9A-Z]{4}");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Eventually.BACKGROUND_WORK;
 
     @Inject
     CatalogOracle db;
