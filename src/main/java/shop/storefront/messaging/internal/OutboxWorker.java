@@ -200,9 +200,10 @@ public class OutboxWorker {
         stopping = true;
     }
 
+    /** On shutdown a handler still running is left to finish, not interrupted (see {@link #stop}). */
     @PreDestroy
     void stopHandlerThreads() {
-        handlerThreads.shutdownNow();
+        handlerThreads.shutdown();
     }
 
     @Singleton
