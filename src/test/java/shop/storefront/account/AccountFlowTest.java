@@ -10,7 +10,6 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,6 +33,7 @@ class AccountFlowTest {
     CatalogOracle db;
     @Inject
     RedisDataSource redis;
+    /** Links in e-mails point here. */
     @ConfigProperty(name = "storefront.base-url")
     String baseUrl;
 
@@ -162,7 +162,7 @@ class AccountFlowTest {
         assertThat(unknown.asString()).contains("If an account exists for");
 
         // Sent from the outbox, shortly after the answer.
-        Eventually.within(Duration.ofSeconds(20), "reset e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
+        Eventually.within(Eventually.BACKGROUND_WORK, "reset e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
         List<MimeMessage> mails = SmtpServer.messagesTo(email);
         String body = (String) mails.getFirst().getContent();
         Matcher link = Pattern.compile(Pattern.quote(baseUrl + "/account/reset?token=") + "([A-Za-z0-9_-]{43})").matcher(body);
@@ -189,7 +189,7 @@ class AccountFlowTest {
     void expiredResetLinksDoNotWork() throws Exception {
         String email = Accounts.signedUp(new Shopper());
         new Shopper().submit("/account/forgot", "/account/forgot", Map.of("email", email));
-        Eventually.within(Duration.ofSeconds(20), "reset e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
+        Eventually.within(Eventually.BACKGROUND_WORK, "reset e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
         String body = (String) SmtpServer.messagesTo(email).getFirst().getContent();
         Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(body);
         assertThat(link.find()).isTrue();

@@ -24,7 +24,7 @@ import shop.storefront.web.SmtpServer;
 @QuarkusTestResource(SmtpServer.class)
 class PasswordResetEndsEverythingTest {
 
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    private static final Duration MAIL_WAIT = Eventually.BACKGROUND_WORK;
     private static final Pattern TOKEN = Pattern.compile("/account/reset\\?token=([A-Za-z0-9_-]{43})");
 
     @Inject

@@ -8,7 +8,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,7 @@ class CheckoutApiTest {
         new Shopper().request().get("/api/v1/orders/" + number + "?token=" + token.replace(token.charAt(3), token.charAt(3) == 'A' ? 'B' : 'A'))
                 .then().statusCode(404);
 
-        Eventually.within(Duration.ofSeconds(15), "confirmation e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
+        Eventually.within(Eventually.BACKGROUND_WORK, "confirmation e-mail", () -> SmtpServer.messagesTo(email).size() == 1);
         assertThat(SmtpServer.subjects(email)).containsExactly("Your Storefront order " + number);
         assertThat(SmtpServer.body(SmtpServer.messagesTo(email).getFirst())).contains(number, total.toPlainString(),
                 "/orders/" + number + "?token=" + token);

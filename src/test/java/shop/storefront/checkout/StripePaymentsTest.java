@@ -51,7 +51,7 @@ class StripePaymentsTest {
     // Each test buys its own SKU, so stock assertions never see another test's orders.
     private static final AtomicInteger NEXT_SKU = new AtomicInteger(1300);
     private static final Pattern ORDER_NUMBER = Pattern.compile("SF-[0-9A-Z]{4}-[0-9A-Z]{4}");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Eventually.BACKGROUND_WORK;
 
     @Inject
     CatalogOracle db;
@@ -117,7 +117,7 @@ class StripePaymentsTest {
         String sku = skuWithStock(10);
         stubCreate("pi_3");
         // Would pay the order if the client waited for it: only the read timeout keeps the order pending.
-        stubConfirm("pi_3", okJson(intent("pi_3", "succeeded")).withFixedDelay(StripeStub.READ_TIMEOUT_MS * 2));
+        stubConfirm("pi_3", okJson(intent("pi_3", "succeeded")).withFixedDelay(StripeStub.TOO_LATE_MS));
 
         JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
         String number = placed.getString("order.number");
@@ -259,7 +259,7 @@ class StripePaymentsTest {
         String sku = skuWithStock(10);
         // Stripe never answered the create call, so the order does not know its payment yet.
         stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .willReturn(okJson(intent("pi_12", "requires_confirmation")).withFixedDelay(StripeStub.READ_TIMEOUT_MS * 2)));
+                .willReturn(okJson(intent("pi_12", "requires_confirmation")).withFixedDelay(StripeStub.TOO_LATE_MS)));
         JsonPath placed = place(shopperWith(sku), idempotencyKey()).then().statusCode(201).extract().jsonPath();
         Placed unknown = new Placed(placed.getString("order.number"), placed.getString("accessToken"), null, null, null, null);
         expire(unknown.number());

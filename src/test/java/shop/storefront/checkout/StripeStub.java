@@ -14,8 +14,13 @@ public class StripeStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String SECRET_KEY = "sk_test_storefront";
     public static final String WEBHOOK_SECRET = "whsec_test_storefront";
-    /** Read timeout of the app's Stripe client (ms): a slower answer counts as no answer. */
-    public static final int READ_TIMEOUT_MS = 1500;
+    /**
+     * Read timeout of the app's Stripe client (ms): a slower answer counts as no answer. Long enough for the stub's
+     * ordinary answers on a busy machine, where a short one would turn them into "no answer".
+     */
+    public static final int READ_TIMEOUT_MS = 5_000;
+    /** How long an answer meant to come too late is held back: far past the read timeout, whatever the machine's speed. */
+    public static final int TOO_LATE_MS = 3 * READ_TIMEOUT_MS;
 
     private static WireMockServer server;
 

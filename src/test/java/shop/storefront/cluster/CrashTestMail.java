@@ -1,12 +1,11 @@
 package shop.storefront.cluster;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import shop.storefront.web.SmtpServer;
 
 /**
  * For the crash test: an SMTP server reached only through a {@link FreezableProxy}, and the integration test's
@@ -19,12 +18,7 @@ public class CrashTestMail extends SharedServices {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtp = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        smtp.start();
+        smtp = SmtpServer.startOnFreePort();
         try {
             proxy = new FreezableProxy(smtp.getSmtp().getPort(), 15);
         } catch (IOException e) {

@@ -22,6 +22,7 @@ public final class FreezableProxy implements AutoCloseable {
     private final long delayMillis;
     private final List<Socket[]> connections = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    private volatile boolean holding;
 
     public FreezableProxy(int targetPort, long delayMillis) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -35,7 +36,13 @@ public final class FreezableProxy implements AutoCloseable {
     }
 
     public void freeze() {
+        holding = false;
         frozen = true;
+    }
+
+    /** Whether, since the last freeze, a client sent something that is being held back: it now waits for an answer. */
+    public boolean holdsClientBytes() {
+        return holding;
     }
 
     /** Drops every connection (and what it held back), then relays normally again. */
@@ -46,6 +53,7 @@ public final class FreezableProxy implements AutoCloseable {
         }
         connections.clear();
         frozen = false;
+        holding = false;
     }
 
     private void accept() {
@@ -71,6 +79,7 @@ public final class FreezableProxy implements AutoCloseable {
                 if (clientToServer) {
                     Thread.sleep(delayMillis);
                     while (frozen && connections.contains(pair)) {
+                        holding = true;
                         Thread.sleep(20);
                     }
                     if (!connections.contains(pair)) {

@@ -45,7 +45,8 @@ class OutboxCrashIT {
         AppInstance first = AppInstance.start(WORKER_PORT, SharedServices.devServices(), worker, "outbox-worker.log");
         Eventually.within(Duration.ofSeconds(60), "some confirmations sent", () -> confirmations() >= 10);
         CrashTestMail.proxy.freeze();
-        sleep(1_500); // the worker is now stuck mid-message, holding its claim
+        Eventually.within(Eventually.BACKGROUND_WORK, "the worker stuck mid-message, holding its claim",
+                CrashTestMail.proxy::holdsClientBytes);
         first.kill();
         long sentBeforeCrash = confirmations();
         long left = db.longValue("SELECT count(*) FROM messaging.outbox WHERE topic = 'order-placed'");
@@ -89,14 +90,6 @@ class OutboxCrashIT {
             return message.getSubject();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -35,7 +35,9 @@ final class BrowserSession implements AutoCloseable {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
-        page.setDefaultTimeout(15_000);
+        // Playwright waits for each element or navigation and goes on as soon as it is there; the ceiling allows for
+        // a busy machine (Chromium and the app sharing two cores with other work).
+        page.setDefaultTimeout(60_000);
     }
 
     static BrowserSession start(String journey) {

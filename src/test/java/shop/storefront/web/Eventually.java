@@ -6,6 +6,12 @@ import java.util.function.BooleanSupplier;
 /** Waits, bounded in time, for something the background worker does. */
 public final class Eventually {
 
+    /**
+     * Ceiling for background work (the outbox worker, span exports) to show its effect on a busy machine, where a
+     * send can wait seconds for a CPU. Waits end as soon as the condition holds, so only a real failure waits this long.
+     */
+    public static final Duration BACKGROUND_WORK = Duration.ofSeconds(90);
+
     private Eventually() {
     }
 

@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class OtlpTracingTest {
     @Test
     void requestsAreExportedAsSpansToTheCollector() {
         String traceparent = given().get("/api/v1/categories").then().statusCode(200).extract().header("traceparent");
-        Eventually.within(Duration.ofSeconds(10), "spans exported", () -> exported().stream()
+        Eventually.within(Eventually.BACKGROUND_WORK, "spans exported", () -> exported().stream()
                 .anyMatch(body -> body.contains("/api/v1/categories")));
         String spans = exported().stream().filter(body -> body.contains("/api/v1/categories")).findFirst().orElseThrow();
         assertThat(spans).contains("storefront");

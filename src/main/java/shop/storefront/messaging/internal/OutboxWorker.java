@@ -2,11 +2,14 @@ package shop.storefront.messaging.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -17,6 +20,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import shop.storefront.messaging.MessageHandler;
 
@@ -25,6 +34,10 @@ import shop.storefront.messaging.MessageHandler;
  * transaction, which stays open while the handler runs: other instances skip it, and if this instance dies the
  * database drops the lock and the message becomes due again. Success deletes the row; failure schedules a
  * retry with exponential back-off, and the last allowed failure moves it to messaging.dead_letter.
+ *
+ * <p>A handler runs on a thread of its own and is abandoned (interrupted) once it outlives the handler timeout: a
+ * transaction timeout alone only rolls back after the handler returns, so a call that never returns (a mail relay
+ * that stopped answering) would otherwise hold this instance's worker for good.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -36,6 +49,8 @@ public class OutboxWorker {
     private final OutboxConfig config;
     private final MeterRegistry metrics;
     private final Map<String, MessageHandler<?>> handlers = new HashMap<>();
+    private final ExecutorService handlerThreads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("outbox-handler-", 0).daemon(true).factory());
     private volatile boolean stopping;
 
     OutboxWorker(EntityManager em, ObjectMapper json, OutboxConfig config, MeterRegistry metrics,
@@ -89,7 +104,10 @@ public class OutboxWorker {
         });
     }
 
-    /** The handler runs in a transaction of its own: its changes commit even though the claim is still open. */
+    /**
+     * The handler runs in a transaction of its own (its changes commit even though the claim is still open), on a
+     * handler thread this worker stops waiting for after the handler timeout.
+     */
     private <T> void dispatch(String topic, String payload) throws Exception {
         @SuppressWarnings("unchecked")
         MessageHandler<T> handler = (MessageHandler<T>) handlers.get(topic);
@@ -98,17 +116,43 @@ public class OutboxWorker {
         }
         T message = json.readValue(payload, handler.payloadType());
         long started = System.nanoTime();
+        Future<?> attempt = handlerThreads.submit(() -> handleInTransaction(handler, message));
+        try {
+            attempt.get(config.handlerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Interrupting ends blocking waits (a mail send, a sleep); its transaction times out, so nothing it wrote commits.
+            attempt.cancel(true);
+            throw new IllegalStateException("Handler ran longer than storefront.outbox.handler-timeout ("
+                    + config.handlerTimeout() + ") and was abandoned; its changes are rolled back", e);
+        } catch (InterruptedException e) {
+            attempt.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            // A Runnable fails only with unchecked exceptions (QuarkusTransaction wraps the handler's checked ones).
+            if (e.getCause() instanceof QuarkusTransactionException failed
+                    && Duration.ofNanos(System.nanoTime() - started).toSeconds() >= handlerTimeoutSeconds()) {
+                throw new IllegalStateException("Handler ran longer than storefront.outbox.handler-timeout ("
+                        + config.handlerTimeout() + "); its changes were rolled back (" + describe(failed) + ")", failed);
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /** On a handler thread, with a request context as the scheduler's own threads have. */
+    private <T> void handleInTransaction(MessageHandler<T> handler, T message) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
         try {
             QuarkusTransaction.requiringNew().timeout(handlerTimeoutSeconds()).call(() -> {
                 handler.handle(message);
                 return null;
             });
-        } catch (QuarkusTransactionException e) {
-            if (Duration.ofNanos(System.nanoTime() - started).toSeconds() >= handlerTimeoutSeconds()) {
-                throw new IllegalStateException("Handler ran longer than storefront.outbox.handler-timeout ("
-                        + config.handlerTimeout() + "); its changes were rolled back (" + describe(e) + ")", e);
-            }
-            throw e;
+        } finally {
+            requestContext.terminate();
         }
     }
 
@@ -154,6 +198,12 @@ public class OutboxWorker {
     /** On shutdown stop claiming; a message being handled finishes (or its claim is released by the rollback). */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+    }
+
+    /** On shutdown a handler still running is left to finish, not interrupted (see {@link #stop}). */
+    @PreDestroy
+    void stopHandlerThreads() {
+        handlerThreads.shutdown();
     }
 
     @Singleton

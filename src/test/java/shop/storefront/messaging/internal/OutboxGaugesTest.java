@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -31,7 +30,7 @@ class OutboxGaugesTest {
     @Test
     void messagesDueLaterAreScheduledNotPending() {
         // Earlier tests' messages settle first, so that only far-future ones (expiries) remain and counts hold still.
-        Eventually.within(Duration.ofSeconds(30), "no message due within a minute",
+        Eventually.within(Eventually.BACKGROUND_WORK, "no message due within a minute",
                 () -> db.longValue("SELECT count(*) FROM messaging.outbox WHERE available_at < now() + interval '1 minute'") == 0);
         QuarkusTransaction.requiringNew().run(() -> outbox.publish("test-later", Map.of("marker", "gauges"), Instant.now().plus(1, ChronoUnit.DAYS)));
         try {
