@@ -43,10 +43,11 @@ public class AttemptLimiter {
         return count;
     }
 
-    /** The count in the current window, without counting. */
-    public long recorded(String name) {
-        Long count = counters.get(key(name));
-        return count == null ? 0 : count;
+    /** Takes back one counted attempt (it turned out not to count), never below zero. */
+    public void forget(String name) {
+        if (counters.decr(key(name)) < 0) {
+            counters.set(key(name), 0L, new io.quarkus.redis.datasource.value.SetArgs().keepttl());
+        }
     }
 
     private static String key(String name) {

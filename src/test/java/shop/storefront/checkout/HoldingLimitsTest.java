@@ -116,6 +116,29 @@ class HoldingLimitsTest {
         assertThat(db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku)).isEqualTo(47);
     }
 
+    @Test
+    void aDoubleClickForTheLastAllowedOrderGetsThatOrderTwice() throws Exception {
+        String sku = Checkouts.sku(db, inventory, 50);
+        String email = email();
+        order(shopper(), sku, email);
+        order(shopper(), sku, email);
+        Shopper shopper = shopper();
+        Checkouts.addToCart(shopper, sku, 1);
+        String key = Checkouts.newKey();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Response> first = pool.submit(() -> Checkouts.place(shopper, key, Checkouts.body(email)));
+            Future<Response> second = pool.submit(() -> Checkouts.place(shopper, key, Checkouts.body(email)));
+            Response one = first.get(120, TimeUnit.SECONDS);
+            Response other = second.get(120, TimeUnit.SECONDS);
+            assertThat(List.of(one.statusCode(), other.statusCode())).containsExactlyInAnyOrder(201, 200);
+            assertThat(one.jsonPath().getString("order.number")).isEqualTo(other.jsonPath().getString("order.number"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.longValue("SELECT count(*) FROM orders.customer_order WHERE email = ?", email)).isEqualTo(3);
+    }
+
     private static Response order(Shopper shopper, String sku, String email) {
         Checkouts.addToCart(shopper, sku, 1);
         return Checkouts.place(shopper, Checkouts.newKey(), Checkouts.body(email));

@@ -135,14 +135,18 @@ class OrderPipelineTest {
         // JSON with no body at all is no JSON call either: the body is required.
         staff.request().contentType("application/json").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(400);
         // A body-less cross-site fetch (no content type at all): the browser's Sec-Fetch-Site gives it away.
-        staff.request().header("Sec-Fetch-Site", "cross-site").contentType("text/plain").post("/api/v1/admin/orders/" + transfer + "/cancel")
-                .then().statusCode(403);
+        // A cross-site request is refused even with a valid token: the browser's Sec-Fetch-Site gives it away.
+        staff.request().header("Sec-Fetch-Site", "cross-site").header("X-CSRF-Token", staff.csrfToken("/account"))
+                .contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(403);
         staff.request().header("Sec-Fetch-Site", "cross-site").contentType("application/json")
                 .post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(403);
         assertThat(db.string("SELECT status FROM orders.customer_order WHERE number = ?", transfer)).isEqualTo("placed");
         staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/fulfil").then().statusCode(409);
-        assertThat(staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(200)
+        assertThat(staff.request().contentType("application/json").body("{\"note\": \"Transfer seen on the 3rd\"}")
+                .post("/api/v1/admin/orders/" + transfer + "/mark-paid").then().statusCode(200)
                 .extract().jsonPath().getString("status")).isEqualTo("paid");
+        assertThat(db.string("SELECT note FROM orders.status_change c JOIN orders.customer_order o ON o.id = c.order_id"
+                + " WHERE o.number = ? AND c.status = 'paid'", transfer)).isEqualTo("Transfer seen on the 3rd");
         assertThat(staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + transfer + "/cancel").then().statusCode(200)
                 .extract().jsonPath().getList("history.status")).containsExactly("placed", "paid", "refunded");
         assertThat(staff.request().contentType("application/json").body("{}").post("/api/v1/admin/orders/" + cod + "/fulfil").then().statusCode(200)

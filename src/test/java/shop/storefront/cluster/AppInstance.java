@@ -45,7 +45,6 @@ public final class AppInstance {
         }
         command.addAll(List.of("-Dquarkus.profile=" + System.getProperty("quarkus.test.profile", "test"),
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort(port),
                 "-Dquarkus.flyway.clean-at-start=false",
                 "-Dstorefront.demo-catalog.enabled=false"));
         devServices.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -66,11 +65,6 @@ public final class AppInstance {
 
     public int port() {
         return port;
-    }
-
-    /** Each instance's management interface (metrics, OpenAPI): a port of its own, as instances share this host. */
-    public static int managementPort(int port) {
-        return port + 1000;
     }
 
     /** SIGKILL: the process dies at once, mid-work, as when an EC2 instance vanishes. */

@@ -51,7 +51,9 @@ class CsrfTest {
         for (Route route : Routes.pages()) {
             if (route.changesState()) {
                 Answer answer = RawHttp.send(route.method(), route.path(), headers, body);
-                if (answer.status() != 403 && answer.status() != 415) {
+                // Routes that read forms refuse other body types before the token check (415): refused all the same.
+                boolean formOrNone = contentType.equals("(none)") || contentType.startsWith("application/x-www-form");
+                if (formOrNone ? answer.status() != 403 : answer.status() != 403 && answer.status() != 415) {
                     accepted.add(route + " -> " + answer.status());
                 }
             }

@@ -65,7 +65,7 @@ class HostileEmailTest {
         Response response = Accounts.signIn(new Shopper(), hostile, Accounts.PASSWORD);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.asString()).contains("That e-mail and password do not match an account.");
-        assertThat(response.getDetailedCookie("session")).isNull();
+        assertThat(response.getDetailedCookie("__Host-session")).isNull();
     }
 
     @ParameterizedTest

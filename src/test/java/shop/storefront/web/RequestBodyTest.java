@@ -69,6 +69,19 @@ class RequestBodyTest {
         assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/v1/search   | application/json                  | {\"q\":\"jacket\"}  | 200",
+        "/account/sign-in | application/x-www-form-urlencoded | email=x%40example.com | 403"})
+    void aChunkedBodyUnderTheLimitIsReadWhole(String path, String contentType, String body, int status) throws IOException {
+        String answer = send(path.strip(), contentType.strip(), body.strip().getBytes(StandardCharsets.US_ASCII), 3);
+        assertThat(answer).startsWith("HTTP/1.1 " + status);
+        if (status == 200) {
+            assertThat(answer).contains("\"items\"");
+        }
+        assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"sku\":\"A-1\",\"quantity\":1} {\"sku\":\"B-2\",\"quantity\":9}",
@@ -81,6 +94,27 @@ class RequestBodyTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.body()).contains("JSON");
+    }
+
+    /** Sends the body chunked, in this many pieces, and returns the raw answer. */
+    private static String send(String path, String contentType, byte[] body, int pieces) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", RawHttp.port()), 10_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: " + contentType
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            int size = (body.length + pieces - 1) / pieces;
+            for (int from = 0; from < body.length; from += size) {
+                int length = Math.min(size, body.length - from);
+                out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, from, length);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Sends the body in 8 KB chunks and returns the raw answer; the server may stop reading early. */

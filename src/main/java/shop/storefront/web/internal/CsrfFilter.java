@@ -56,7 +56,7 @@ public class CsrfFilter {
     /** The Content-Type was checked to parse before any resource runs ({@link HostileHeaders}). */
     static boolean jsonApiCall(ContainerRequestContext context, String path) {
         MediaType type = context.getMediaType();
-        return path.startsWith("/api/") && type != null
+        return ErrorResponses.wantsProblemJson(path) && type != null
                 && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"))
                 && "application".equalsIgnoreCase(type.getType());
     }

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ShopperFacingException;
 import shop.storefront.web.Problem;
+import shop.storefront.web.Redirects;
 import shop.storefront.web.ResourceNotFoundException;
 
 /**
@@ -102,7 +103,7 @@ public class ErrorResponses {
     @ServerExceptionMapper
     public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
         if (!wantsProblemJson(request.path())) {
-            return Response.status(302).location(java.net.URI.create("/account/sign-in")).build();
+            return Redirects.found("/account/sign-in");
         }
         return respond(request, 401, "Sign-in required", "Sign in first: this is only for signed-in customers.", null, null);
     }

@@ -63,23 +63,37 @@ public class ForwardedRequests {
     }
 
     /**
-     * A redirect the framework made absolute took its origin from the request's own Host header, which the client
-     * chose: the browser resolves a relative one against the address it really used.
+     * The backstop for {@link shop.storefront.web.Redirects}: a redirect the framework made absolute took its origin
+     * from the request's own Host (or HTTP/2 :authority), which the client chose, so it is made relative again.
      */
     private static void relativeLocation(RoutingContext ctx) {
         String location = ctx.response().headers().get("Location");
-        String host = ctx.request().getHeader("Host");
-        if (location == null || host == null) {
+        if (location == null || location.startsWith("/")) {
             return;
         }
-        for (String scheme : new String[] {"http://", "https://"}) {
-            String origin = scheme + host;
-            if (location.regionMatches(true, 0, origin, 0, origin.length())) {
-                String rest = location.substring(origin.length());
-                ctx.response().headers().set("Location", rest.startsWith("/") ? rest : "/" + rest);
-                return;
+        for (String host : requestHosts(ctx)) {
+            for (String scheme : new String[] {"http://", "https://"}) {
+                String origin = scheme + host;
+                if (location.regionMatches(true, 0, origin, 0, origin.length())) {
+                    String rest = location.substring(origin.length());
+                    ctx.response().headers().set("Location", rest.startsWith("/") ? rest : "/" + rest);
+                    return;
+                }
             }
         }
+    }
+
+    private static java.util.List<String> requestHosts(RoutingContext ctx) {
+        java.util.List<String> hosts = new java.util.ArrayList<>(2);
+        String header = ctx.request().getHeader("Host");
+        if (header != null) {
+            hosts.add(header);
+        }
+        var authority = ctx.request().authority();
+        if (authority != null) {
+            hosts.add(authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host());
+        }
+        return hosts;
     }
 
     private static String rightmost(String header) {

@@ -1,6 +1,5 @@
 package shop.storefront.web.internal;
 
-import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -8,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Health checks only read: anything but GET and HEAD on {@code /q/health/*} gets 405, on the public port (where the
- * ALB checks readiness) and on the management interface alike. Metrics and OpenAPI live on the management interface
- * in production (see application.properties), so the public port does not serve them at all.
+ * Health checks only read: anything but GET and HEAD on {@code /q/health/*} gets 405. Health is served on the public
+ * port in every profile (the ALB checks readiness there); metrics and OpenAPI move to the management interface in
+ * production (see application.properties), so the public port does not serve them at all.
  */
 @ApplicationScoped
 public class ToolingEndpoints {
@@ -19,10 +18,6 @@ public class ToolingEndpoints {
 
     void onPublicPort(@Observes Router router, FrameworkErrors errors) {
         router.route(HEALTH).order(Integer.MIN_VALUE + 4).handler(ctx -> readOnly(ctx, errors));
-    }
-
-    void onManagementInterface(@Observes ManagementInterface management, FrameworkErrors errors) {
-        management.router().route(HEALTH).order(Integer.MIN_VALUE).handler(ctx -> readOnly(ctx, errors));
     }
 
     private static void readOnly(RoutingContext ctx, FrameworkErrors errors) {

@@ -91,15 +91,13 @@ public class AccountService {
         }
         limiter.attemptFrom("sign-in", clientAddress);
         if (normal != null) {
-            pause(limiter.signInDelay(normal));
+            pause(limiter.claimSignInTurn(normal));
         }
         Optional<Customer> customer = normal == null ? Optional.empty() : Customer.findByEmail(normal);
         if (!passwords.matches(password, customer.map(c -> c.passwordHash).orElse(null))) {
-            if (normal != null) {
-                limiter.signInFailed(normal);
-            }
             throw new AccountException(401, null, "That e-mail and password do not match an account.");
         }
+        limiter.signInSucceeded(normal);
         return customer.get();
     }
 

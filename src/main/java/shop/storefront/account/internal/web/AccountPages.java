@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +28,7 @@ import shop.storefront.account.internal.service.AccountService;
 import shop.storefront.account.internal.service.AddressBook;
 import shop.storefront.platform.Countries;
 import shop.storefront.web.ClientAddress;
+import shop.storefront.web.Redirects;
 
 /**
  * Sign-up, sign-in, password reset and the customer's own pages. A refused form is shown again with its
@@ -302,6 +302,6 @@ public class AccountPages {
     }
 
     private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return Redirects.seeOther(path);
     }
 }

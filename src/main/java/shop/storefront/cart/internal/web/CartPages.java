@@ -10,12 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.cart.CartException;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
 import shop.storefront.cart.internal.rest.CartInput;
+import shop.storefront.web.Redirects;
 
 /** The cart page and its plain HTML forms (post, then redirect back to the cart). */
 @Path("/cart")
@@ -67,7 +67,7 @@ public class CartPages {
     private Response change(Runnable change) {
         try {
             change.run();
-            return Response.seeOther(URI.create("/cart")).build();
+            return Redirects.seeOther("/cart");
         } catch (CartException e) {
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.cart(cart.view(), e.getMessage())).build();
         }

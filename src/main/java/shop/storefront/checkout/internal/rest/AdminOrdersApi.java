@@ -12,14 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import shop.storefront.checkout.internal.service.CheckoutException;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.platform.FieldText;
 import shop.storefront.web.InvalidInputException;
 import shop.storefront.web.ResourceNotFoundException;
 
 /**
- * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. Each takes a JSON
- * object body ({@code {}} or {@code {"note": "…"}}): a request with a JSON Content-Type and a JSON body is one no
- * browser sends cross-site without a CORS pre-flight, so no other site can make staff click these; anything else
- * needs the CSRF token.
+ * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. JSON only: a
+ * browser cannot send that cross-site without a CORS pre-flight, so no other site can make staff click these (a
+ * request without the JSON Content-Type needs the CSRF token). Each takes a JSON object, {@code {}} or
+ * {@code {"note": "…"}}; the note goes into the order's history in place of the standard wording.
  */
 @Path("/api/v1/admin/orders/{number}")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,7 +40,7 @@ public class AdminOrdersApi {
     @Operation(summary = "Record that an unpaid order's payment arrived (e.g. a bank transfer)")
     public OrderView markPaid(@PathParam("number") String number, StaffAction action) {
         required(action);
-        if (!orders.markPaid(known(number), null, "Payment received")) {
+        if (!orders.markPaid(known(number), null, action.note("Payment received"))) {
             throw new CheckoutException(409, null, "Order " + number + " is not waiting for payment.");
         }
         return view(number);
@@ -50,7 +51,7 @@ public class AdminOrdersApi {
     @Operation(summary = "Mark an order as shipped")
     public OrderView fulfil(@PathParam("number") String number, StaffAction action) {
         required(action);
-        orders.fulfil(known(number), "Shipped");
+        orders.fulfil(known(number), action.note("Shipped"));
         return view(number);
     }
 
@@ -59,12 +60,16 @@ public class AdminOrdersApi {
     @Operation(summary = "Cancel an order (stock goes back; a paid order is refunded)")
     public OrderView cancel(@PathParam("number") String number, StaffAction action) {
         required(action);
-        orders.cancelOrRefund(known(number), "Cancelled by staff");
+        orders.cancelOrRefund(known(number), action.note("Cancelled by staff"));
         return view(number);
     }
 
     /** What staff may say about an action; the object itself is required, the note is not. */
     public record StaffAction(String note) {
+        String note(String standard) {
+            String given = FieldText.optional("note", "The note", note, 200);
+            return given.isEmpty() ? standard : given;
+        }
     }
 
     private static void required(StaffAction action) {

@@ -2,7 +2,6 @@ package shop.storefront.checkout.internal.service;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.internal.config.CheckoutConfig;
 import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.OrderStatus;
@@ -24,7 +23,7 @@ public class HoldingLimits {
     }
 
     /** Refuses a basket with more of one SKU than an order may take, naming the item. */
-    void checkQuantities(Basket basket, Quote quote) {
+    void checkQuantities(Quote quote) {
         int max = config.maxUnitsPerSku();
         for (Quote.Line line : quote.lines()) {
             if (line.quantity() > max) {

@@ -100,7 +100,7 @@ public class OrderPlacement {
                     + new Money(request.expectedTotal(), quote.total().currency()).display()
                     + " this order was submitted with (prices, stock or delivery may have changed). Please check your order again before placing it.");
         }
-        limits.checkQuantities(basket, quote);
+        limits.checkQuantities(quote);
         CustomerOrder order;
         try {
             order = QuarkusTransaction.requiringNew().call(() -> insert(basket, placedBy, customerId, request, quote, provider));
@@ -108,8 +108,10 @@ public class OrderPlacement {
             if (isUniqueViolation(e, "idempotency_key")) {
                 return replay(key, placedBy, request).orElseThrow(() -> e);
             }
-            if (e.getCause() instanceof CheckoutException refused) {
-                throw refused;
+            CheckoutException refused = e instanceof CheckoutException c ? c : e.getCause() instanceof CheckoutException c ? c : null;
+            if (refused != null) {
+                // A double click that found the first click's order already holding the last allowed place.
+                return replay(key, placedBy, request).orElseThrow(() -> refused);
             }
             if (e instanceof OutOfStockException || e.getCause() instanceof OutOfStockException) {
                 OutOfStockException shortfall = e instanceof OutOfStockException o ? o : (OutOfStockException) e.getCause();

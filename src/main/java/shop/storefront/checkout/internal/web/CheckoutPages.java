@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +31,7 @@ import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ClientAddress;
+import shop.storefront.web.Redirects;
 
 /**
  * The checkout pages: address → delivery → payment → review → place. Each step posts, is checked, saved and
@@ -263,6 +263,6 @@ public class CheckoutPages {
     }
 
     private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return Redirects.seeOther(path);
     }
 }

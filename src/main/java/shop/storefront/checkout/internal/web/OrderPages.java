@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,6 +24,7 @@ import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.web.ClientAddress;
+import shop.storefront.web.Redirects;
 import shop.storefront.web.ResourceNotFoundException;
 
 /** Order history and detail for customers; confirmation pages and order lookup (number + e-mail) for guests. */
@@ -88,7 +88,7 @@ public class OrderPages {
             return Response.status(400).entity(Templates.lookup(cut(number, 20), cut(email, 254), e.getMessage())).build();
         }
         if (found.isPresent()) {
-            return Response.seeOther(URI.create(access.guestPath(found.get().number()))).build();
+            return Redirects.seeOther(access.guestPath(found.get().number()));
         }
         return Response.status(404).entity(Templates.lookup(cut(number, 20), cut(email, 254),
                 "We found no order with that number and e-mail address. Check both and try again.")).build();
