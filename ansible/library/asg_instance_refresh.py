@@ -131,7 +131,8 @@ def preferences_of(params):
 def start(module, autoscaling):
     params = module.params
     name = params["name"]
-    if not params["launch_template_id"] or not params["launch_template_version"]:
+    # In check mode the version to pin may not exist yet (it would be created by the run).
+    if not params["launch_template_id"] or not (params["launch_template_version"] or module.check_mode):
         module.fail_json(msg="state=started needs launch_template_id and launch_template_version (a number)")
     request = {
         "AutoScalingGroupName": name,
@@ -139,7 +140,7 @@ def start(module, autoscaling):
         "DesiredConfiguration": {
             "LaunchTemplate": {
                 "LaunchTemplateId": params["launch_template_id"],
-                "Version": str(params["launch_template_version"]),
+                "Version": str(params["launch_template_version"] or "(to be created)"),
             }
         },
         "Preferences": preferences_of(params),

@@ -134,6 +134,13 @@ expect "that refresh pinned version 3 from version 1" \
   "s['refreshes'][0]['DesiredConfiguration']['LaunchTemplate']['Version'] == '3'
    and s['versions']['3']['VersionDescription'].endswith('(rollout from version 1)')"
 
+# 3b. Check mode asks AWS nothing that changes state.
+play check.log rollout.yml --check -e "ami_id=$second_ami" -e "stack_name=$STACK"
+show_on_failure check.log 0
+check "rollout.yml --check exits 0" "$playbook_rc"
+fixture state "$work/state.json"
+expect "... and creates no version and no refresh" "len(s['versions']) == 3 and len(s['refreshes']) == 3"
+
 # 4. rollout_wait=false returns once started; a second rollout is refused; rollback.yml rolls the active one back.
 fixture tag moto-refresh-outcome Successful
 fixture tag moto-refresh-steps 50
