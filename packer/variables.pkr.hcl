@@ -128,7 +128,7 @@ variable "ssm_instance_profile" {
 
 variable "ssh_allowed_cidrs" {
   type        = list(string)
-  description = "Source CIDRs allowed to the temporary security group's port 22 (not used with session_manager, which opens no port). Narrow it to the CI runner's or office's egress."
+  description = "Source CIDRs allowed to port 22 of the temporary security group. Session Manager needs no inbound access; narrow it to the CI runner's or office's egress address in any case."
   default     = ["0.0.0.0/0"]
 
   validation {
