@@ -5,6 +5,7 @@
 #     and both ways of connecting; it checks every builder, provisioner and post-processor setting, that
 #     ansible-playbook runs and that ../ansible/site.yml exists;
 #   - inputs and templates that must be rejected, so that a validate which accepts anything is noticed;
+#   - packer/imds-v2.sh against a stand-in aws command: which instance and AMIs it changes, and how;
 #   - shellcheck of packer/*.sh.
 # No AWS credentials are used: validate needs none and makes no AWS call. To prove it, validate runs with the
 # AWS variables and files masked and, where the kernel lets this user, in an empty network namespace.
@@ -18,8 +19,8 @@ fail() {
 }
 step() { printf '\n== %s\n' "$*"; }
 
-for tool in packer ansible-playbook shellcheck; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed (Debian: apt-get install packer ansible shellcheck)"
+for tool in packer ansible-playbook shellcheck jq; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed (Debian: apt-get install packer ansible shellcheck jq)"
 done
 
 work=$(mktemp -d)
@@ -134,6 +135,41 @@ validate_rejects "variables file missing" "Undefined -var variable" "$copy/packe
 cp packer/variables.pkr.hcl "$copy/packer/"
 sed 's|/../ansible/site.yml|/../ansible/absent.yml|' "$work/storefront.pkr.hcl" >"$copy/packer/storefront.pkr.hcl"
 validate_rejects "playbook path that does not resolve" "absent.yml" "$copy/packer/" "${jvm[@]}"
+
+step "imds-v2.sh against a stand-in aws command"
+# It answers as EC2 would and records the calls; ami-0already has ImdsSupport v2.0 already.
+mkdir -p "$work/stub"
+cat >"$work/stub/aws" <<'STUB'
+#!/usr/bin/env bash
+echo "$*" >>"$AWS_STUB_LOG"
+case "$2" in
+  describe-instances) printf 'applied\trequired\n' ;;
+  describe-images) if [[ $* == *ami-0already* ]]; then echo v2.0; else echo None; fi ;;
+esac
+STUB
+chmod +x "$work/stub/aws"
+cat >"$work/manifest.json" <<'JSON'
+{"builds": [
+  {"artifact_id": "eu-central-1:ami-0earlier", "packer_run_uuid": "run-1"},
+  {"artifact_id": "eu-central-1:ami-0new,eu-west-1:ami-0already", "packer_run_uuid": "run-2"}
+], "last_run_uuid": "run-2"}
+JSON
+imds() { env PATH="$work/stub:$PATH" AWS_STUB_LOG="$work/aws.log" bash packer/imds-v2.sh "$@"; }
+: >"$work/aws.log"
+imds instance eu-central-1 i-0123456789abcdef0 >/dev/null
+grep -qx 'ec2 modify-instance-metadata-options --region eu-central-1 --instance-id i-0123456789abcdef0 --http-tokens required --http-endpoint enabled --http-put-response-hop-limit 1' "$work/aws.log" \
+  || fail "imds-v2.sh instance did not require IMDSv2: $(cat "$work/aws.log")"
+echo "ok       instance: HttpTokens required, hop limit 1"
+: >"$work/aws.log"
+imds ami "$work/manifest.json" >/dev/null
+mapfile -t changed < <(grep modify-image-attribute "$work/aws.log")
+[[ ${#changed[@]} == 1 && ${changed[0]} == 'ec2 modify-image-attribute --region eu-central-1 --image-id ami-0new --imds-support v2.0' ]] \
+  || fail "imds-v2.sh ami changed the wrong AMIs: $(cat "$work/aws.log")"
+echo "ok       ami: only the last run's AMI without v2.0 changed"
+if imds instance eu-central-1 Null >/dev/null 2>&1; then
+  fail "imds-v2.sh accepted a build id that is no instance id"
+fi
+echo "ok       instance: refuses a non-instance id"
 
 step "shellcheck packer/*.sh"
 shellcheck packer/*.sh
