@@ -1,12 +1,14 @@
 # The storefront AMI: official Debian 12, provisioned by ansible/site.yml with one storefront artefact.
 #
-#   packer validate -var-file=… packer/      (packer/check.sh does this offline with dummy values)
 #   packer build -var storefront_artifact=dist/storefront-1.4.0.tar.gz -var storefront_version=1.4.0 \
 #     -var git_commit=$(git rev-parse HEAD) -var kms_key_id=arn:aws:kms:… packer/
+#   bash packer/check.sh      # fmt and validate, offline, with dummy values
+# (Packer 1.6.6 reads -var-file as JSON only, even for HCL2 templates: prefer -var.)
 #
-# Written for the builders and provisioners built into Packer 1.6.6 (Debian's package); it loads unchanged
-# in Packer >= 1.7 once the plugins are installed with `packer init packer/plugins/required_plugins.pkr.hcl`.
-# Where the two differ (IMDSv2 on the AMI), the 1.6.6 way is used and the newer one is named.
+# Written for the builders and provisioners built into Packer 1.6.6 (Debian's package). Newer Packer loads the
+# same directory once `packer init packer/plugins/required_plugins.pkr.hcl` has installed the plugins; the
+# native-ami workflow validates it that way. Where 1.6.6 lacks a setting (IMDSv2 on the build instance and
+# on the AMI), the 1.6.6 way is used and the newer setting is named.
 
 locals {
   # UTC, sortable, and only characters EC2 accepts in AMI names.
@@ -97,7 +99,8 @@ build {
   sources = ["source.amazon-ebs.storefront"]
 
   # Packer 1.6.6's amazon-ebs has no metadata_options (newer plugins: metadata_options { http_tokens =
-  # "required" }), so IMDSv1 is switched off on the running build instance before anything of ours runs on it.
+  # "required" }), so IMDSv1 is switched off on the running build instance before anything of ours runs on it;
+  # until then only Debian's own first boot has run there.
   provisioner "shell-local" {
     inline = ["bash '${abspath(path.root)}/imds-v2.sh' instance '${var.region}' '${build.ID}'"]
   }
