@@ -22,10 +22,10 @@ die() { echo "role-in-nspawn: FAILED: $*" >&2; exit 1; }
 say() { printf '\n== %s\n' "$*"; }
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
 
-artefact=${1:-$(ls -t target/storefront-*.tar.gz 2>/dev/null | head -n1)}
+artefact=${1:-$(find target -maxdepth 1 -name 'storefront-*.tar.gz' -printf '%T@ %p\n' 2>/dev/null | sort -rn | head -n1 | cut -d' ' -f2)}
 [[ -n $artefact && -f $artefact ]] || die "no artefact: run packer/build-artifact.sh first"
 artefact=$(realpath "$artefact")
-for tool in systemd-nspawn debootstrap haproxy wrk ansible-playbook moto_server aws nsenter; do
+for tool in systemd-nspawn debootstrap haproxy wrk ansible-playbook moto_server aws nsenter jq socat; do
     command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || die "$tool is missing"
 done
 ((EUID == 0)) || die "must run as root (debootstrap, systemd-nspawn)"
@@ -61,7 +61,7 @@ trap cleanup EXIT
 # --- A Debian 12 root filesystem, as on the official AMI: systemd, python3, sudo, curl ---
 if [[ ! -f $BASE/.complete ]]; then
     say "debootstrap bookworm into $BASE (once; cached)"
-    rm -rf "$BASE.tmp"
+    rm -rf "$BASE.tmp" "$BASE"
     mkdir -p "$CACHE"
     debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,python3,python3-apt,curl,ca-certificates,sudo,iproute2 \
         bookworm "$BASE.tmp" http://deb.debian.org/debian >"$CACHE/debootstrap.log" 2>&1 ||
@@ -110,7 +110,11 @@ moto_pid=$!
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=$REGION AWS_PAGER=''
 awsm() { aws --endpoint-url "http://127.0.0.1:$moto_port" --cli-connect-timeout 5 --cli-read-timeout 10 "$@"; }
 for ((i = 0; i < 100; i++)); do awsm ssm describe-parameters >/dev/null 2>&1 && break; sleep 0.2; done
-put() { awsm ssm put-parameter --name "$PARAMETER_PATH$1" --type "${3:-String}" --value "$2" >/dev/null; }
+# The AWS CLI would fetch a value that looks like a URL, so the parameters go in as JSON.
+put() {
+    awsm ssm put-parameter --cli-input-json "$(jq -n --arg n "$PARAMETER_PATH$1" --arg v "$2" --arg t "${3:-String}" \
+        '{Name: $n, Value: $v, Type: $t}')" >/dev/null
+}
 put QUARKUS_DATASOURCE_JDBC_URL "jdbc:postgresql://127.0.0.1:5432/$DB"
 put QUARKUS_REDIS_HOSTS "redis://127.0.0.1:6379/$REDIS_DB"
 put STOREFRONT_BASE_URL "http://127.0.0.1:$PROXY_PORT"
@@ -181,15 +185,18 @@ environment=$(in_container stat -c '%a %U' /run/storefront/environment)
 in_container grep -q '^QUARKUS_DATASOURCE_PASSWORD="unused-with-trust-auth"$' /run/storefront/environment ||
     die "the password from Secrets Manager is not in the environment file"
 ready=$(curl -s --max-time 10 "http://127.0.0.1:$APP_PORT/q/health/ready")
-grep -q '"Database connections health check"' <<<"$ready" && grep -q 'Redis connection health check' <<<"$ready" ||
-    die "readiness does not cover PostgreSQL and Redis: $ready"
+grep -q '"Database connections health check"' <<<"$ready" || die "readiness does not cover PostgreSQL: $ready"
+grep -q 'Redis connection health check' <<<"$ready" || die "readiness does not cover Redis: $ready"
 for path in / /category/clothing "/search?q=jacket" /api/v1/categories; do
     [[ $(http_code "http://127.0.0.1:$APP_PORT$path") == 200 ]] || die "GET $path did not answer 200"
 done
 main_pid=$(in_container systemctl show -p MainPID --value storefront.service)
 in_container grep -q 'app/app.aot' "/proc/$main_pid/maps" || die "the JVM did not map its AOT cache"
-user=$(in_container ps -o user= -p "$main_pid")
+user=$(in_container stat -c %U "/proc/$main_pid")
 [[ $user == storefront ]] || die "the app runs as '$user', not storefront"
+
+in_container tail -n1 /var/log/storefront/storefront.log | jq -e .message >/dev/null ||
+    die "/var/log/storefront/storefront.log (what the CloudWatch agent ships) does not hold JSON lines"
 
 say "systemd-analyze security"
 security=$(in_container systemd-analyze security --no-pager storefront.service | tail -n1)
@@ -268,7 +275,8 @@ EOF
 haproxy -f "$run/haproxy.cfg" -db >"$run/haproxy.log" 2>&1 &
 proxy_pid=$!
 for ((i = 0; i < 300; i++)); do
-    up=$(echo "show stat" | socat - "UNIX-CONNECT:$run/haproxy.sock" 2>/dev/null | awk -F, '$1 == "instances" && $18 == "UP"' | wc -l)
+    up=$( (echo "show stat" | socat - "UNIX-CONNECT:$run/haproxy.sock" 2>/dev/null || true) |
+        awk -F, '$1 == "instances" && $18 == "UP"' | wc -l)
     ((up == 2)) && break
     sleep 0.2
 done
