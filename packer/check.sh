@@ -52,7 +52,7 @@ dummies=(
 )
 jvm=("${dummies[@]}" -var "storefront_artifact=$jvm_artifact")
 native=("${dummies[@]}" -var "storefront_artifact=$native_artifact" -var storefront_artifact_kind=native
-  -var environment=production -var ssh_interface=session_manager -var ssm_instance_profile=packer-ssm
+  -var environment=prod -var ssh_interface=session_manager -var ssm_instance_profile=packer-ssm
   -var subnet_id=subnet-0123456789abcdef0 -var 'ssh_allowed_cidrs=["192.0.2.10/32"]')
 
 # validate_ok NAME DIR ARGS…: the template in DIR must validate.
@@ -97,7 +97,7 @@ echo "ok       packer/*.pkr.hcl have no required_plugins"
 
 step "validate ($network)"
 validate_ok "jvm tarball, public IP, defaults" packer/ "${jvm[@]}"
-validate_ok "native executable, Session Manager, production" packer/ "${native[@]}"
+validate_ok "native executable, Session Manager, prod" packer/ "${native[@]}"
 
 step "validate rejects bad inputs"
 validate_rejects "missing artefact" "must be an existing file" packer/ \
@@ -110,8 +110,8 @@ validate_rejects "version unusable in an AMI name" "must be a version like" pack
   "${jvm[@]}" -var 'storefront_version=1.0 final'
 validate_rejects "KMS alias name instead of ARN" "must be a KMS key ARN" packer/ \
   "${jvm[@]}" -var kms_key_id=alias/storefront
-validate_rejects "unknown environment" "must be staging or production" packer/ \
-  "${jvm[@]}" -var environment=prod
+validate_rejects "environment name the stack would refuse" "must be a stack environment name" packer/ \
+  "${jvm[@]}" -var environment=Prod_1
 validate_rejects "bad CIDR" "list of IPv4 CIDR blocks" packer/ \
   "${jvm[@]}" -var 'ssh_allowed_cidrs=["10.0.0.0/33"]'
 validate_rejects "Session Manager without instance profile" "no iam_instance_profile defined" packer/ \

@@ -126,10 +126,14 @@ build {
         storefront_artifact      = abspath(var.storefront_artifact)
         storefront_artifact_kind = var.storefront_artifact_kind
         storefront_environment   = var.environment
-        storefront_version       = var.storefront_version
-        storefront_git_commit    = var.git_commit
       }),
     ]
+  }
+
+  # Every instance must start as a new machine: its own machine-id (journal, DHCP client id) and a cloud-init
+  # that runs the launch template's user data again.
+  provisioner "shell" {
+    inline = ["sudo cloud-init clean --logs", "sudo truncate -s 0 /etc/machine-id"]
   }
 
   post-processors {

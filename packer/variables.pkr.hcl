@@ -15,12 +15,12 @@ variable "region" {
 
 variable "environment" {
   type        = string
-  description = "Environment the AMI is meant for; passed to the playbook and put in the AMI's tags."
+  description = "Environment the AMI is meant for (the stack's name for it, e.g. staging or prod); tagged, and the default SSM path when an instance has no /etc/storefront/instance.env."
   default     = "staging"
 
   validation {
-    condition     = contains(["staging", "production"], var.environment)
-    error_message = "The environment must be staging or production."
+    condition     = length(var.environment) >= 2 && length(var.environment) <= 16 && regex_replace(var.environment, "^[a-z][a-z0-9-]*$", "") == ""
+    error_message = "The environment must be a stack environment name: 2-16 lower-case letters, digits or hyphens, starting with a letter (e.g. staging, prod)."
   }
 }
 

@@ -117,6 +117,8 @@ put() {
 }
 put QUARKUS_DATASOURCE_JDBC_URL "jdbc:postgresql://127.0.0.1:5432/$DB"
 put QUARKUS_REDIS_HOSTS "redis://127.0.0.1:6379/$REDIS_DB"
+put STOREFRONT_READ_REPLICA_URL "jdbc:postgresql://127.0.0.1:5432/$DB"
+put STOREFRONT_TRUSTED_PROXIES 127.0.0.1/32
 put STOREFRONT_BASE_URL "http://127.0.0.1:$PROXY_PORT"
 put STOREFRONT_SIGNING_KEY "$SIGNING_KEY" SecureString
 put STOREFRONT_DEMO_CATALOG_ENABLED true
@@ -139,12 +141,14 @@ storefront_instances:
 EOF
 cat >"$run/vars.yml" <<EOF
 storefront_artifact: $artefact
-storefront_parameter_path: $PARAMETER_PATH
+# The image's default path is not the test's: the path must come from instance.env, as the stack's user data writes it.
+storefront_environment: production
 storefront_aws_endpoint_url: http://127.0.0.1:$moto_port
 storefront_aws_region: $REGION
 storefront_aws_test_credentials: true
 storefront_http_port: $APP_PORT
 storefront_management_port: $APP_MANAGEMENT_PORT
+cloudwatch_agent_prometheus_target: 127.0.0.1:$APP_MANAGEMENT_PORT
 # No internet downloads in CI: the AWS agents' .deb packages are fetched only when baking a real AMI.
 base_install_ssm_agent: false
 cloudwatch_agent_install: false
@@ -171,6 +175,10 @@ recap=$(apply second)
 
 say "reboot: the units start by themselves, as on an instance launched from the AMI"
 poweroff
+# What the launch template's user data (cloud-init write_files) gives every instance at first boot.
+mkdir -p "$root/etc/storefront"
+printf 'STOREFRONT_ENVIRONMENT=ci\nSTOREFRONT_SSM_PATH=%s\nAWS_REGION=%s\n' "$PARAMETER_PATH" "$REGION" \
+    >"$root/etc/storefront/instance.env"
 boot
 t0=$(now_ms)
 for ((i = 0; i < 900; i++)); do
@@ -197,6 +205,18 @@ user=$(in_container stat -c %U "/proc/$main_pid")
 
 in_container tail -n1 /var/log/storefront/storefront.log | jq -e .message >/dev/null ||
     die "/var/log/storefront/storefront.log (what the CloudWatch agent ships) does not hold JSON lines"
+
+say "CloudWatch agent configuration for this instance, and the metric it scrapes"
+in_container sh -c 'set -a; . /etc/storefront/instance.env; exec /usr/local/libexec/storefront/cloudwatch-agent-config'
+agent_json=$(in_container cat /opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.d/storefront.json)
+jq -e '[.. | .file_path? // empty] | index("/var/log/storefront/storefront.log")' <<<"$agent_json" >/dev/null ||
+    die "the agent does not ship /var/log/storefront/storefront.log: $agent_json"
+jq -e '[.. | .log_group_name? // empty] | index("/storefront/ci/app")' <<<"$agent_json" >/dev/null ||
+    die "the agent's log groups do not name the instance's environment: $agent_json"
+in_container grep -q "127.0.0.1:$APP_MANAGEMENT_PORT" /opt/aws/amazon-cloudwatch-agent/etc/storefront-prometheus.yaml ||
+    die "the agent does not scrape the management port"
+curl -s --max-time 10 "http://127.0.0.1:$APP_MANAGEMENT_PORT/q/metrics" | grep -q '^storefront_outbox_dead_letters' ||
+    die "/q/metrics on the management port has no storefront_outbox_dead_letters (the dead-letter alarm's metric)"
 
 say "systemd-analyze security"
 security=$(in_container systemd-analyze security --no-pager storefront.service | tail -n1)

@@ -103,7 +103,7 @@ expect "one refresh, Successful" "[r['Status'] for r in s['refreshes']] == ['Suc
 expect "DesiredConfiguration pins version 2" \
   "s['refreshes'][0]['DesiredConfiguration'] == {'LaunchTemplate': {'LaunchTemplateId': '$LT_ID', 'Version': '2'}}"
 expect "preferences as asked" "s['refreshes'][0]['Preferences'] == {'MinHealthyPercentage': 90,
-  'InstanceWarmup': 45, 'CheckpointPercentages': [34, 100], 'CheckpointDelay': 120, 'SkipMatching': True,
+  'MaxHealthyPercentage': 200, 'InstanceWarmup': 45, 'CheckpointPercentages': [34, 100], 'CheckpointDelay': 120, 'SkipMatching': True,
   'AutoRollback': True, 'AlarmSpecification': {'Alarms': '$ALARMS'.split(',')},
   'ScaleInProtectedInstances': 'Wait', 'StandbyInstances': 'Wait'}"
 expect "group runs version 2" "s['group_template']['Version'] == '2'"
