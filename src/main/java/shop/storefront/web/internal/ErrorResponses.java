@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.DomainException;
+import shop.storefront.web.ErrorStatus;
 import shop.storefront.web.ShopperFacingException;
 import shop.storefront.web.Problem;
 import shop.storefront.web.Redirects;
@@ -44,10 +45,14 @@ public class ErrorResponses {
                 : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
-    /** A shared field rule (e-mail, address, phone, …) refused a value: a 400 naming the field. */
+    /** A domain refusal (sold out, invalid field, not found, …): the status from {@link ErrorStatus}, the message as detail. */
     @ServerExceptionMapper
-    public Response invalidField(InvalidFieldException e, HttpServerRequest request) {
-        return respond(request, 400, title(400), e.getMessage(), List.of(new Problem.InvalidParam(e.field(), e.getMessage())), null);
+    public Response domain(DomainException e, HttpServerRequest request) {
+        int status = ErrorStatus.of(e);
+        List<Problem.InvalidParam> params = e.field() == null ? null : List.of(new Problem.InvalidParam(e.field(), e.getMessage()));
+        Response response = respond(request, status, title(status), e.getMessage(), params, null);
+        Long retryAfter = ErrorStatus.retryAfterSeconds(e);
+        return retryAfter == null ? response : Response.fromResponse(response).header("Retry-After", retryAfter).build();
     }
 
     @ServerExceptionMapper
