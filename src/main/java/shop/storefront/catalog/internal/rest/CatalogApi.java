@@ -18,8 +18,8 @@ import shop.storefront.catalog.CategoryNode;
 import shop.storefront.catalog.CategoryView;
 import shop.storefront.catalog.ListingPage;
 import shop.storefront.catalog.ProductDetail;
-import shop.storefront.web.InvalidInputException;
-import shop.storefront.web.ResourceNotFoundException;
+import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.NotFound;
 
 /** The catalog as JSON: the same data, filters and errors as the shopper pages. */
 @Path("/api/v1")
@@ -46,7 +46,7 @@ public class CatalogApi {
     @Path("/categories/{slug}")
     @Operation(summary = "One category with its breadcrumb and sub-categories")
     public CategoryView category(@PathParam("slug") String slug) {
-        return catalog.category(slug).orElseThrow(() -> new ResourceNotFoundException("No category '" + slug + "'."));
+        return catalog.category(slug).orElseThrow(() -> new NotFound("No category '" + slug + "'."));
     }
 
     @GET
@@ -58,7 +58,7 @@ public class CatalogApi {
         var query = uri.getQueryParameters();
         String category = query.getFirst("category");
         if (category != null && catalog.category(category).isEmpty()) {
-            throw new ResourceNotFoundException("No category '" + category + "'.");
+            throw new NotFound("No category '" + category + "'.");
         }
         return catalog.products(params.parse(query, category, null));
     }
@@ -67,7 +67,7 @@ public class CatalogApi {
     @Path("/products/{slug}")
     @Operation(summary = "One active product with its variants")
     public ProductDetail product(@PathParam("slug") String slug) {
-        return catalog.product(slug).orElseThrow(() -> new ResourceNotFoundException("No product '" + slug + "'."));
+        return catalog.product(slug).orElseThrow(() -> new NotFound("No product '" + slug + "'."));
     }
 
     @GET
@@ -77,7 +77,7 @@ public class CatalogApi {
         var query = uri.getQueryParameters();
         String text = params.searchText(query.getFirst("q"));
         if (text == null) {
-            throw new InvalidInputException("q", "Give the text to search for in q.");
+            throw new InvalidInput("q", "Give the text to search for in q.");
         }
         return catalog.products(params.parse(query, null, text));
     }
@@ -89,7 +89,7 @@ public class CatalogApi {
     public ListingPage search(@Valid @NotNull(message = "A JSON body is required.") SearchRequest request) {
         String text = params.searchText(request.q());
         if (text == null) {
-            throw new InvalidInputException("q", "Give the text to search for in q.");
+            throw new InvalidInput("q", "Give the text to search for in q.");
         }
         return catalog.products(params.parse(request.asParameters(), null, text));
     }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.ListingQuery.Sort;
+import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.StorefrontConfig;
-import shop.storefront.web.InvalidInputException;
 
 /**
  * Reads listing parameters (the same names for pages and the API) into a validated {@link ListingQuery},
@@ -49,7 +49,7 @@ public class ListingParams {
         String sortValue = single(params, "sort");
         Sort sort = sortValue == null ? defaultSort : Sort.fromParam(sortValue)
                 .filter(s -> s != Sort.RELEVANCE || text != null)
-                .orElseThrow(() -> new InvalidInputException("sort", "Unknown sort order '" + sortValue + "'. Use one of: "
+                .orElseThrow(() -> new InvalidInput("sort", "Unknown sort order '" + sortValue + "'. Use one of: "
                         + sortChoices(text != null) + "."));
         return new ListingQuery(categorySlug, text, values(params, "brand", 120), price(single(params, "price")),
                 options(params), flag(params, "in_stock"), sort,
@@ -64,7 +64,7 @@ public class ListingParams {
         }
         String text = raw.strip();
         if (text.length() > MAX_TEXT) {
-            throw new InvalidInputException("q", "Search text can be at most " + MAX_TEXT + " characters long.");
+            throw new InvalidInput("q", "Search text can be at most " + MAX_TEXT + " characters long.");
         }
         rejectControlCharacters("q", text);
         return text;
@@ -114,7 +114,7 @@ public class ListingParams {
         } catch (NumberFormatException ignored) {
             // same answer as out of range
         }
-        throw new InvalidInputException(name, name + " must be a whole number from " + min + " to " + max + ".");
+        throw new InvalidInput(name, name + " must be a whole number from " + min + " to " + max + ".");
     }
 
     private static boolean flag(Map<String, List<String>> params, String name) {
@@ -125,7 +125,7 @@ public class ListingParams {
         if (value.equals("true") || value.equals("1") || value.equals("on")) {
             return true;
         }
-        throw new InvalidInputException(name, name + " must be true or false.");
+        throw new InvalidInput(name, name + " must be true or false.");
     }
 
     private static ListingQuery.PriceRange price(String value) {
@@ -134,12 +134,12 @@ public class ListingParams {
         }
         Matcher m = PRICE.matcher(value.strip());
         if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
-            throw new InvalidInputException("price", "price must be a range such as 25-50, 100- or -20.");
+            throw new InvalidInput("price", "price must be a range such as 25-50, 100- or -20.");
         }
         BigDecimal min = m.group(1) == null ? BigDecimal.ZERO : new BigDecimal(m.group(1));
         BigDecimal max = m.group(2) == null ? null : new BigDecimal(m.group(2));
         if (max != null && max.compareTo(min) <= 0) {
-            throw new InvalidInputException("price", "The upper end of the price range must be above the lower end.");
+            throw new InvalidInput("price", "The upper end of the price range must be above the lower end.");
         }
         return new ListingQuery.PriceRange(normal(min), max == null ? null : normal(max));
     }
@@ -158,7 +158,7 @@ public class ListingParams {
             }
             String key = name.substring(OPTION_PREFIX.length());
             if (!OPTION_KEY.matcher(key).matches()) {
-                throw new InvalidInputException(name, "Unknown option filter '" + name + "'.");
+                throw new InvalidInput(name, "Unknown option filter '" + name + "'.");
             }
             SortedSet<String> values = values(params, name, 60);
             if (!values.isEmpty()) {
@@ -166,7 +166,7 @@ public class ListingParams {
             }
         }
         if (options.size() > 5) {
-            throw new InvalidInputException(null, "At most 5 option filters can be combined.");
+            throw new InvalidInput(null, "At most 5 option filters can be combined.");
         }
         return Collections.unmodifiableSortedMap(options);
     }
@@ -180,13 +180,13 @@ public class ListingParams {
             }
             String v = value.strip();
             if (v.length() > maxLength) {
-                throw new InvalidInputException(name, name + " values can be at most " + maxLength + " characters long.");
+                throw new InvalidInput(name, name + " values can be at most " + maxLength + " characters long.");
             }
             rejectControlCharacters(name, v);
             values.add(v);
         }
         if (values.size() > MAX_VALUES) {
-            throw new InvalidInputException(name, "At most " + MAX_VALUES + " " + name + " values can be combined.");
+            throw new InvalidInput(name, "At most " + MAX_VALUES + " " + name + " values can be combined.");
         }
         return Collections.unmodifiableSortedSet(values);
     }
@@ -197,7 +197,7 @@ public class ListingParams {
             return null;
         }
         if (values.size() > 1) {
-            throw new InvalidInputException(name, name + " can be given only once.");
+            throw new InvalidInput(name, name + " can be given only once.");
         }
         rejectControlCharacters(name, values.getFirst());
         return values.getFirst();
@@ -205,7 +205,7 @@ public class ListingParams {
 
     private static void rejectControlCharacters(String name, String value) {
         if (CONTROL.matcher(value).find()) {
-            throw new InvalidInputException(name, name + " contains characters that are not allowed.");
+            throw new InvalidInput(name, name + " contains characters that are not allowed.");
         }
     }
 

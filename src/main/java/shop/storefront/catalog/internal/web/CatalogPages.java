@@ -20,8 +20,8 @@ import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.ProductDetail;
 import shop.storefront.catalog.ProductSummary;
 import shop.storefront.catalog.internal.rest.ListingParams;
+import shop.storefront.platform.NotFound;
 import shop.storefront.platform.StorefrontConfig;
-import shop.storefront.web.ResourceNotFoundException;
 
 /** Server-rendered shopper pages: everything works with plain links and GET forms, no JavaScript. */
 @Path("/")
@@ -66,11 +66,11 @@ public class CatalogPages {
     @Operation(hidden = true)
     public TemplateInstance category(@PathParam("slug") String slug, UriInfo uri) {
         CategoryView category = catalog.category(slug)
-                .orElseThrow(() -> new ResourceNotFoundException("We have no category called '" + slug + "'."));
+                .orElseThrow(() -> new NotFound("We have no category called '" + slug + "'."));
         ListingQuery query = params.parse(uri.getQueryParameters(), slug, null);
         ListingPage page = catalog.products(query);
         if (query.page() > page.totalPages()) {
-            throw new ResourceNotFoundException("This category has only " + page.totalPages() + " page"
+            throw new NotFound("This category has only " + page.totalPages() + " page"
                     + (page.totalPages() == 1 ? "" : "s") + " of products.");
         }
         ListingView listing = ListingView.of(page, query, "/category/" + slug, params);
@@ -83,7 +83,7 @@ public class CatalogPages {
     @Operation(hidden = true)
     public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
         ProductDetail product = catalog.product(slug)
-                .orElseThrow(() -> new ResourceNotFoundException("We could not find that product. It may no longer be sold."));
+                .orElseThrow(() -> new NotFound("We could not find that product. It may no longer be sold."));
         // An unknown or missing SKU shows the default variant: the first one in stock.
         ProductDetail.Variant selected = product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
                 .or(() -> product.variants().stream().filter(ProductDetail.Variant::inStock).findFirst())
@@ -103,7 +103,7 @@ public class CatalogPages {
         ListingQuery query = params.parse(uri.getQueryParameters(), null, text);
         ListingPage page = catalog.products(query);
         if (page.total() > 0 && query.page() > page.totalPages()) {
-            throw new ResourceNotFoundException("These results have only " + page.totalPages() + " page" + (page.totalPages() == 1 ? "" : "s") + ".");
+            throw new NotFound("These results have only " + page.totalPages() + " page" + (page.totalPages() == 1 ? "" : "s") + ".");
         }
         return Templates.search(text, ListingView.of(page, query, "/search", params));
     }
