@@ -1,8 +1,11 @@
 package shop.storefront.cart;
 
+import shop.storefront.platform.DomainException;
+
 /**
  * The current shopper's cart (a guest's by signed cookie, a customer's by account). Changes are validated
- * against the catalog; a rejected change throws {@link CartException} and leaves the cart as it was.
+ * against the catalog; a rejected change throws a {@link DomainException} (invalid input, not in the cart, a
+ * limit reached, sold out) and leaves the cart as it was.
  */
 public interface ShoppingCart {
 

@@ -11,9 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import shop.storefront.cart.CartException;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
+import shop.storefront.platform.InvalidInput;
 
 /** The current shopper's cart as JSON; the cart cookie (guests) or the session (customers) says whose. */
 @Path("/api/v1/cart")
@@ -63,7 +63,7 @@ public class CartApi {
 
     private static ItemRequest required(ItemRequest request) {
         if (request == null) {
-            throw new CartException(400, null, "A JSON body such as {\"sku\": \"SKU-1-1\", \"quantity\": 1} is required.");
+            throw new InvalidInput(null, "A JSON body such as {\"sku\": \"SKU-1-1\", \"quantity\": 1} is required.");
         }
         return request;
     }

@@ -1,7 +1,7 @@
 package shop.storefront.cart.internal.rest;
 
 import java.util.regex.Pattern;
-import shop.storefront.cart.CartException;
+import shop.storefront.platform.InvalidInput;
 
 /** Checks the shape of cart input before it reaches the cart, for forms and JSON alike. */
 public final class CartInput {
@@ -13,7 +13,7 @@ public final class CartInput {
 
     public static String sku(String sku) {
         if (sku == null || !SKU.matcher(sku).matches()) {
-            throw new CartException(400, "sku", "Give a SKU of up to 64 letters, digits, dots, dashes or underscores.");
+            throw new InvalidInput("sku", "Give a SKU of up to 64 letters, digits, dots, dashes or underscores.");
         }
         return sku;
     }
@@ -21,14 +21,14 @@ public final class CartInput {
     /** A quantity typed into a form: digits only, checked against the cart's limits by the cart itself. */
     public static int quantity(String text) {
         if (text == null || !text.strip().matches("\\d{1,3}")) {
-            throw new CartException(400, "quantity", "Quantity must be a whole number such as 1 or 2.");
+            throw new InvalidInput("quantity", "Quantity must be a whole number such as 1 or 2.");
         }
         return Integer.parseInt(text.strip());
     }
 
     public static int quantity(Integer value) {
         if (value == null) {
-            throw new CartException(400, "quantity", "Give the quantity as a whole number.");
+            throw new InvalidInput("quantity", "Give the quantity as a whole number.");
         }
         return value;
     }

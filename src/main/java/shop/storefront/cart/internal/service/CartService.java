@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import shop.storefront.cart.CartException;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.SkuView;
+import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.NotFound;
+import shop.storefront.platform.Refused;
 import shop.storefront.platform.StorefrontConfig;
 
 /** The current shopper's cart, priced and checked against the catalog on every view. */
@@ -54,18 +56,18 @@ public class CartService implements ShoppingCart {
         Map<String, CartStore.Entry> entries = store.entries(key);
         CartStore.Entry current = entries.get(sku);
         if (current == null && entries.size() >= maxLines) {
-            throw new CartException(409, "sku", "Your cart already holds " + maxLines + " different items. Remove one first.");
+            throw new Refused("sku", "Your cart already holds " + maxLines + " different items. Remove one first.");
         }
         int limit = Math.min(item.stockOnHand(), maxQuantity);
         int inCart = current == null ? 0 : current.quantity();
         if (inCart + quantity > limit) {
-            throw new CartException(409, "quantity", tooMany(item, limit, inCart));
+            throw new Refused("quantity", tooMany(item, limit, inCart));
         }
         int total = store.add(key, sku, quantity, item.price().amount());
         if (total > limit) {
             // Another request added at the same moment; undo ours rather than exceed the stock.
             store.add(key, sku, -quantity, item.price().amount());
-            throw new CartException(409, "quantity", tooMany(item, limit, total - quantity));
+            throw new Refused("quantity", tooMany(item, limit, total - quantity));
         }
         return price(key);
     }
@@ -77,11 +79,11 @@ public class CartService implements ShoppingCart {
         }
         checkQuantity(quantity);
         String key = owner.existingKey().filter(k -> store.entries(k).containsKey(sku))
-                .orElseThrow(() -> new CartException(404, "sku", "That item is not in your cart."));
+                .orElseThrow(() -> new NotFound("sku", "That item is not in your cart."));
         SkuView item = sellable(sku);
         int limit = Math.min(item.stockOnHand(), maxQuantity);
         if (quantity > limit) {
-            throw new CartException(409, "quantity", tooMany(item, limit, 0));
+            throw new Refused("quantity", tooMany(item, limit, 0));
         }
         store.set(key, sku, quantity, item.price().amount());
         return price(key);
@@ -167,17 +169,17 @@ public class CartService implements ShoppingCart {
     private SkuView sellable(String sku) {
         SkuView item = catalog.skus(Set.of(sku)).get(sku);
         if (item == null) {
-            throw new CartException(400, "sku", "We do not sell an item with SKU '" + sku + "'.");
+            throw new InvalidInput("sku", "We do not sell an item with SKU '" + sku + "'.");
         }
         if (!item.inStock()) {
-            throw new CartException(409, "sku", describe(item) + " is sold out.");
+            throw new Refused("sku", describe(item) + " is sold out.");
         }
         return item;
     }
 
     private void checkQuantity(int quantity) {
         if (quantity < 1 || quantity > maxQuantity) {
-            throw new CartException(400, "quantity", "Quantity must be a whole number from 1 to " + maxQuantity + ".");
+            throw new InvalidInput("quantity", "Quantity must be a whole number from 1 to " + maxQuantity + ".");
         }
     }
 

@@ -11,10 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import shop.storefront.cart.CartException;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
 import shop.storefront.cart.internal.rest.CartInput;
+import shop.storefront.platform.DomainException;
+import shop.storefront.web.ErrorStatus;
 import shop.storefront.web.Redirects;
 
 /** The cart page and its plain HTML forms (post, then redirect back to the cart). */
@@ -68,8 +69,8 @@ public class CartPages {
         try {
             change.run();
             return Redirects.seeOther("/cart");
-        } catch (CartException e) {
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.cart(cart.view(), e.getMessage())).build();
+        } catch (DomainException e) {
+            return Response.status(ErrorStatus.of(e)).type(MediaType.TEXT_HTML_TYPE).entity(Templates.cart(cart.view(), e.getMessage())).build();
         }
     }
 }
