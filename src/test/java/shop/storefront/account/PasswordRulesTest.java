@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import shop.storefront.account.internal.service.Passwords;
 import shop.storefront.catalog.CatalogOracle;
+import shop.storefront.platform.InvalidInput;
 import shop.storefront.web.Shopper;
 
 /** Which passwords sign-up (and reset) accept: not common ones, whatever their case, and not just spaces. */
@@ -51,9 +52,9 @@ class PasswordRulesTest {
     @ParameterizedTest
     @MethodSource("entriesAcrossTheList")
     void everyRankOfTheShippedListCounts(String entry) {
-        AccountException refused = catchThrowableOfType(AccountException.class, () -> passwords.check(mixedCase(entry)));
+        InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> passwords.check(mixedCase(entry)));
         assertThat(refused).as(entry).isNotNull();
-        assertThat(refused.parameter()).isEqualTo("password");
+        assertThat(refused.field()).isEqualTo("password");
         assertThat(refused.getMessage()).contains("one of the most commonly used");
     }
 
@@ -82,8 +83,8 @@ class PasswordRulesTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.asString()).contains(message);
         assertThat(db.longValue("SELECT count(*) FROM account.customer WHERE email = ?", email)).isZero();
-        AccountException refused = catchThrowableOfType(AccountException.class, () -> passwords.check(password));
-        assertThat(refused.parameter()).isEqualTo("password");
+        InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> passwords.check(password));
+        assertThat(refused.field()).isEqualTo("password");
     }
 
     /** The sign-up form sent in UTF-8, as browsers send it, so that any character arrives as typed. */

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.storefront.account.internal.service.SignInLimiter;
+import shop.storefront.platform.DomainException;
+import shop.storefront.web.ErrorStatus;
 
 /**
  * Guesses for one account sent in parallel from many addresses queue behind each other: each claims the next turn,
@@ -42,9 +44,9 @@ class SignInTurnsTest {
         for (int i = 0; i < 20; i++) {
             try {
                 granted.add(limiter.claimSignInTurn(email));
-            } catch (AccountException e) {
-                assertThat(e.status()).isEqualTo(429);
-                assertThat(e.retryAfterSeconds()).isPositive();
+            } catch (DomainException e) {
+                assertThat(ErrorStatus.of(e)).isEqualTo(429);
+                assertThat(ErrorStatus.retryAfterSeconds(e)).isPositive();
                 refused++;
             }
         }

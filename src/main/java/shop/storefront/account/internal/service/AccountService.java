@@ -1,23 +1,22 @@
 package shop.storefront.account.internal.service;
 
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import shop.storefront.account.AccountException;
 import shop.storefront.account.CustomerSignedIn;
 import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.domain.PasswordReset;
-import shop.storefront.account.internal.security.SessionCookie;
 import shop.storefront.account.internal.security.SessionStore;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Digests;
 import shop.storefront.platform.EmailAddress;
 import shop.storefront.platform.FieldText;
-import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.NotSignedIn;
+import shop.storefront.platform.Refused;
 
 /** Sign-up, sign-in, sign-out and password reset. Messages never tell whether an e-mail is registered. */
 @ApplicationScoped
@@ -25,36 +24,26 @@ public class AccountService {
 
     private final Passwords passwords;
     private final SessionStore sessions;
-    private final SessionCookie cookie;
     private final SignInLimiter limiter;
     private final Event<CustomerSignedIn> signedIn;
     private final Outbox outbox;
 
-    AccountService(Passwords passwords, SessionStore sessions, SessionCookie cookie, SignInLimiter limiter,
+    AccountService(Passwords passwords, SessionStore sessions, SignInLimiter limiter,
             Event<CustomerSignedIn> signedIn, Outbox outbox) {
         this.passwords = passwords;
         this.sessions = sessions;
-        this.cookie = cookie;
         this.limiter = limiter;
         this.signedIn = signedIn;
         this.outbox = outbox;
     }
 
-    /** Trimmed and lower-cased ({@link EmailAddress}), or a 400 saying what a valid address looks like. */
+    /** Trimmed and lower-cased ({@link EmailAddress}), or {@link InvalidInput} saying what a valid address looks like. */
     public static String normaliseEmail(String email) {
-        try {
-            return EmailAddress.parse(email).value();
-        } catch (InvalidFieldException e) {
-            throw AccountException.invalid(e);
-        }
+        return EmailAddress.parse(email).value();
     }
 
     public static String name(String name) {
-        try {
-            return FieldText.optional("name", "Name", name, 200);
-        } catch (InvalidFieldException e) {
-            throw AccountException.invalid(e);
-        }
+        return FieldText.optional("name", "Name", name, 200);
     }
 
     /** A new account; it gets cart reminders only when the person ticked the box ({@code cartReminders}). */
@@ -65,7 +54,7 @@ public class AccountService {
         passwords.check(password);
         limiter.attemptFrom("sign-up", clientAddress);
         if (Customer.findByEmail(normal).isPresent()) {
-            throw new AccountException(409, "email",
+            throw new Refused("email",
                     "An account already exists for this e-mail address. Sign in, or reset your password if you forgot it.");
         }
         Customer customer = new Customer();
@@ -86,7 +75,7 @@ public class AccountService {
         String normal;
         try {
             normal = normaliseEmail(email);
-        } catch (AccountException e) {
+        } catch (InvalidInput e) {
             normal = null;
         }
         limiter.attemptFrom("sign-in", clientAddress);
@@ -95,7 +84,7 @@ public class AccountService {
         }
         Optional<Customer> customer = normal == null ? Optional.empty() : Customer.findByEmail(normal);
         if (!passwords.matches(password, customer.map(c -> c.passwordHash).orElse(null))) {
-            throw new AccountException(401, null, "That e-mail and password do not match an account.");
+            throw new NotSignedIn("That e-mail and password do not match an account.");
         }
         limiter.signInSucceeded(normal);
         return customer.get();
@@ -113,18 +102,24 @@ public class AccountService {
         }
     }
 
-    /** A new session for the customer (replacing any the browser had), announced to other modules. */
-    public void startSession(RoutingContext ctx, Customer customer) {
-        cookie.sessionId(ctx).ifPresent(sessions::delete);
+    /**
+     * A new session for the customer, announced to other modules; returns its id for the edge to hand to the browser.
+     *
+     * @param replacedSessionId the session the browser had until now, ended first; null when it had none
+     */
+    public String startSession(Customer customer, String replacedSessionId) {
+        endSession(replacedSessionId);
         String customerId = customer.publicId.toString();
         String id = sessions.create(new SessionStore.Session(customerId, customer.role, customer.email));
-        cookie.set(ctx, id);
         signedIn.fire(new CustomerSignedIn(customerId));
+        return id;
     }
 
-    public void signOut(RoutingContext ctx) {
-        cookie.sessionId(ctx).ifPresent(sessions::delete);
-        cookie.clear(ctx);
+    /** Ends the session with this id, if there is one (null: nothing to end). */
+    public void endSession(String sessionId) {
+        if (sessionId != null) {
+            sessions.delete(sessionId);
+        }
     }
 
     /**
@@ -155,7 +150,7 @@ public class AccountService {
         passwords.check(newPassword);
         PasswordReset reset = (token == null || token.length() > 100 ? Optional.<PasswordReset>empty() : findReset(token))
                 .filter(r -> r.usable(Instant.now()))
-                .orElseThrow(() -> new AccountException(400, "token",
+                .orElseThrow(() -> new InvalidInput("token",
                         "This reset link has expired or was already used. Ask for a new one."));
         Customer customer = Customer.findById(reset.customerId);
         customer.passwordHash = passwords.hash(newPassword);

@@ -3,11 +3,11 @@ package shop.storefront.account.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import shop.storefront.account.AccountException;
 import shop.storefront.account.PostalAddress;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.platform.Countries;
-import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.NotFound;
+import shop.storefront.platform.Refused;
 
 /** A customer's addresses: at most one default for shipping and one for billing. */
 @ApplicationScoped
@@ -34,13 +34,13 @@ public class AddressBook {
     @Transactional
     public Address find(long customerId, long id) {
         return Address.ofCustomer(customerId, id)
-                .orElseThrow(() -> new AccountException(404, null, "That address is not in your address book."));
+                .orElseThrow(() -> new NotFound("That address is not in your address book."));
     }
 
     @Transactional
     public Address add(long customerId, Form form) {
         if (Address.count("customerId", customerId) >= MAX_ADDRESSES) {
-            throw new AccountException(409, null, "Your address book is full (" + MAX_ADDRESSES + " addresses). Delete one first.");
+            throw new Refused("Your address book is full (" + MAX_ADDRESSES + " addresses). Delete one first.");
         }
         Address address = new Address();
         address.customerId = customerId;
@@ -80,11 +80,7 @@ public class AddressBook {
     }
 
     private PostalAddress checked(Form form) {
-        try {
-            return PostalAddress.of(form.fullName(), form.line1(), form.line2(), form.city(), form.postalCode(), form.country(),
-                    form.phone(), countries);
-        } catch (InvalidFieldException e) {
-            throw AccountException.invalid(e);
-        }
+        return PostalAddress.of(form.fullName(), form.line1(), form.line2(), form.city(), form.postalCode(), form.country(),
+                form.phone(), countries);
     }
 }

@@ -3,7 +3,7 @@ package shop.storefront.account.internal.service;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import shop.storefront.account.AccountException;
+import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.StorefrontConfig;
 
 /** Password rules and bcrypt hashing. bcrypt reads at most 72 bytes, so longer passwords are refused rather than silently cut. */
@@ -44,15 +44,15 @@ public class Passwords {
     public void check(String password) {
         String stripped = password == null ? "" : withoutSurroundingSpace(password);
         if (stripped.codePointCount(0, stripped.length()) < MIN_LENGTH) {
-            throw new AccountException(400, "password", "Choose a password of at least " + MIN_LENGTH
+            throw new InvalidInput("password", "Choose a password of at least " + MIN_LENGTH
                     + " characters (spaces at the start or end do not count).");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new AccountException(400, "password", "Passwords can be at most " + MAX_BYTES
+            throw new InvalidInput("password", "Passwords can be at most " + MAX_BYTES
                     + " bytes long (about 72 letters, fewer with accents or emoji).");
         }
         if (common.contains(stripped)) {
-            throw new AccountException(400, "password", "This password is one of the most commonly used ones, so it is"
+            throw new InvalidInput("password", "This password is one of the most commonly used ones, so it is"
                     + " among the first that attackers try. Choose another, for example a few unrelated words.");
         }
     }

@@ -3,9 +3,9 @@ package shop.storefront.account.internal.service;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import shop.storefront.account.AccountException;
 import shop.storefront.platform.Digests;
 import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.platform.TooManyAttempts;
 import shop.storefront.web.AttemptLimiter;
 
 /**
@@ -15,7 +15,7 @@ import shop.storefront.web.AttemptLimiter;
  * ({@code ratelimit:sign-in-failures:account:<sha256(email)>}, counted before the password is checked, so that a
  * burst of parallel guesses sees its own size). The waits are also turns: each sign-in for the account claims the
  * next free moment ({@code ratelimit:sign-in-turn:account:<sha256(email)>}), and one whose turn would come later
- * than the longest wait is refused (429). Guesses from many addresses at once therefore queue behind each other
+ * than the longest wait is refused ({@link TooManyAttempts}). Guesses from many addresses at once therefore queue behind each other
  * instead of all waiting the same few seconds side by side. Reset requests only send the owner an e-mail, so they
  * keep a hard limit per account ({@code ratelimit:reset:account:<sha256(email)>}).
  */
@@ -37,19 +37,19 @@ public class SignInLimiter {
         this.maxDelay = config.account().signInDelayMax();
     }
 
-    /** Counts one attempt from the client address; a 429 telling when to try again once its window is full. */
+    /** Counts one attempt from the client address; {@link TooManyAttempts} telling when to try again once its window is full. */
     public void attemptFrom(String action, String clientAddress) {
         hit(action + ":ip:" + clientAddress);
     }
 
-    /** Counts one reset request for the account; a 429 once its window is full. */
+    /** Counts one reset request for the account; {@link TooManyAttempts} once its window is full. */
     public void resetRequestFor(String email) {
         hit("reset:account:" + Digests.sha256Hex(email));
     }
 
     /**
      * Claims this sign-in's turn for the e-mail (registered or not: the wait must not tell) and returns how long to
-     * wait for it: at least the delay its earlier failures call for, at most the configured maximum. A 429 when the
+     * wait for it: at least the delay its earlier failures call for, at most the configured maximum. {@link TooManyAttempts} when the
      * account's queue is longer than that.
      */
     public Duration claimSignInTurn(String email) {
@@ -58,7 +58,7 @@ public class SignInLimiter {
         long startsIn = turns.claim("ratelimit:sign-in-turn:account:" + Digests.sha256Hex(email), delay, maxDelay);
         if (startsIn < 0) {
             limiter.forget(failures);
-            throw AccountException.tooManyAttempts(Math.max(1, Duration.ofMillis(-startsIn - maxDelay.toMillis()).toSeconds() + 1));
+            throw new TooManyAttempts(Math.max(1, Duration.ofMillis(-startsIn - maxDelay.toMillis()).toSeconds() + 1));
         }
         Duration untilTurn = Duration.ofMillis(startsIn);
         return untilTurn.compareTo(delay) > 0 ? untilTurn : delay;
@@ -71,7 +71,7 @@ public class SignInLimiter {
 
     private void hit(String name) {
         limiter.attempt(name, limit, WINDOW).ifPresent(wait -> {
-            throw AccountException.tooManyAttempts(wait);
+            throw new TooManyAttempts(wait);
         });
     }
 

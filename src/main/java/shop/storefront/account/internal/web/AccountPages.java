@@ -21,13 +21,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import shop.storefront.account.AccountException;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.account.internal.domain.Customer;
+import shop.storefront.account.internal.security.SessionCookie;
 import shop.storefront.account.internal.service.AccountService;
 import shop.storefront.account.internal.service.AddressBook;
 import shop.storefront.platform.Countries;
+import shop.storefront.platform.DomainException;
+import shop.storefront.platform.NotFound;
+import shop.storefront.platform.NotSignedIn;
 import shop.storefront.web.ClientAddress;
+import shop.storefront.web.ErrorStatus;
 import shop.storefront.web.Redirects;
 
 /**
@@ -92,12 +96,15 @@ public class AccountPages {
     private final AddressBook addressBook;
     private final SecurityIdentity identity;
     private final Countries countries;
+    private final SessionCookie sessionCookie;
 
-    AccountPages(AccountService accounts, AddressBook addressBook, SecurityIdentity identity, Countries countries) {
+    AccountPages(AccountService accounts, AddressBook addressBook, SecurityIdentity identity, Countries countries,
+            SessionCookie sessionCookie) {
         this.accounts = accounts;
         this.addressBook = addressBook;
         this.identity = identity;
         this.countries = countries;
+        this.sessionCookie = sessionCookie;
     }
 
     @GET
@@ -114,9 +121,9 @@ public class AccountPages {
             @FormParam("name") String name, @FormParam("cartReminders") String cartReminders, RoutingContext ctx) {
         try {
             Customer customer = accounts.signUp(email, password, name, cartReminders != null, client(ctx));
-            accounts.startSession(ctx, customer);
+            startSession(ctx, customer);
             return seeOther("/account");
-        } catch (AccountException e) {
+        } catch (DomainException e) {
             return refused(e, Templates.signUp(echo(email), echo(name), cartReminders != null, e.getMessage()));
         }
     }
@@ -135,9 +142,9 @@ public class AccountPages {
     @Operation(hidden = true)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
         try {
-            accounts.startSession(ctx, accounts.authenticate(email, password, client(ctx)));
+            startSession(ctx, accounts.authenticate(email, password, client(ctx)));
             return seeOther("/account");
-        } catch (AccountException e) {
+        } catch (DomainException e) {
             return refused(e, Templates.signIn(echo(email), e.getMessage()));
         }
     }
@@ -146,7 +153,8 @@ public class AccountPages {
     @Path("sign-out")
     @Operation(hidden = true)
     public Response signOut(RoutingContext ctx) {
-        accounts.signOut(ctx);
+        accounts.endSession(sessionCookie.sessionId(ctx).orElse(null));
+        sessionCookie.clear(ctx);
         return seeOther("/");
     }
 
@@ -164,7 +172,7 @@ public class AccountPages {
         try {
             accounts.requestReset(email, client(ctx));
             return Response.ok(Templates.forgot(echo(email), true, null)).build();
-        } catch (AccountException e) {
+        } catch (DomainException e) {
             return refused(e, Templates.forgot(echo(email), false, e.getMessage()));
         }
     }
@@ -185,9 +193,9 @@ public class AccountPages {
         try {
             accounts.resetPassword(token, password);
             return seeOther("/account/sign-in");
-        } catch (AccountException e) {
+        } catch (DomainException e) {
             boolean usable = accounts.resetLinkUsable(token);
-            return Response.status(e.status()).entity(Templates.reset(usable ? token : "", usable, e.getMessage())).build();
+            return Response.status(ErrorStatus.of(e)).entity(Templates.reset(usable ? token : "", usable, e.getMessage())).build();
         }
     }
 
@@ -212,8 +220,8 @@ public class AccountPages {
             customer.cartReminders = cartReminders != null;
             customer.updatedAt = java.time.Instant.now();
             return seeOther("/account");
-        } catch (AccountException e) {
-            return Response.status(e.status()).entity(Templates.overview(customer, addressBook.list(customer.id), e.getMessage())).build();
+        } catch (DomainException e) {
+            return Response.status(ErrorStatus.of(e)).entity(Templates.overview(customer, addressBook.list(customer.id), e.getMessage())).build();
         }
     }
 
@@ -235,8 +243,8 @@ public class AccountPages {
         try {
             addressBook.add(customerId(), fields.form());
             return seeOther("/account");
-        } catch (AccountException e) {
-            return Response.status(e.status()).entity(Templates.address(fields.echo(null), countries.choices(), e.getMessage())).build();
+        } catch (DomainException e) {
+            return Response.status(ErrorStatus.of(e)).entity(Templates.address(fields.echo(null), countries.choices(), e.getMessage())).build();
         }
     }
 
@@ -256,11 +264,11 @@ public class AccountPages {
         try {
             addressBook.update(customerId(), id, fields.form());
             return seeOther("/account");
-        } catch (AccountException e) {
-            if (e.status() == 404) {
+        } catch (DomainException e) {
+            if (e instanceof NotFound) {
                 throw e;
             }
-            return Response.status(e.status()).entity(Templates.address(fields.echo(id), countries.choices(), e.getMessage())).build();
+            return Response.status(ErrorStatus.of(e)).entity(Templates.address(fields.echo(id), countries.choices(), e.getMessage())).build();
         }
     }
 
@@ -276,11 +284,17 @@ public class AccountPages {
     /** The signed-in customer (the principal is the customer's public id). */
     private Customer current() {
         return Customer.findByPublicId(identity.getPrincipal().getName())
-                .orElseThrow(() -> new AccountException(401, null, "Your session has ended. Please sign in again."));
+                .orElseThrow(() -> new NotSignedIn("Your session has ended. Please sign in again."));
     }
 
     private long customerId() {
         return current().id;
+    }
+
+    /** Signs the browser in as the customer: a new session (ending the one it had) and its cookie. */
+    private void startSession(RoutingContext ctx, Customer customer) {
+        String sessionId = accounts.startSession(customer, sessionCookie.sessionId(ctx).orElse(null));
+        sessionCookie.set(ctx, sessionId);
     }
 
     private static String client(RoutingContext ctx) {
@@ -293,10 +307,11 @@ public class AccountPages {
     }
 
     /** The form again, with the refusal's status, message and (for 429) Retry-After. */
-    private static Response refused(AccountException e, TemplateInstance form) {
-        Response.ResponseBuilder response = Response.status(e.status()).entity(form);
-        if (e.retryAfterSeconds() != null) {
-            response.header("Retry-After", e.retryAfterSeconds());
+    private static Response refused(DomainException e, TemplateInstance form) {
+        Response.ResponseBuilder response = Response.status(ErrorStatus.of(e)).entity(form);
+        Long retryAfterSeconds = ErrorStatus.retryAfterSeconds(e);
+        if (retryAfterSeconds != null) {
+            response.header("Retry-After", retryAfterSeconds);
         }
         return response.build();
     }
