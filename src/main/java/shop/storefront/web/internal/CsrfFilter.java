@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
-import shop.storefront.web.ShopperFacingException;
+import shop.storefront.platform.NotPermitted;
 
 /**
  * Every state-changing request must carry this browser's CSRF token ({@link CsrfToken}) — as the form field
@@ -33,7 +33,7 @@ public class CsrfFilter {
     @ServerRequestFilter(preMatching = true)
     public void refuseCrossSite(ContainerRequestContext context) {
         if (UNSAFE.contains(context.getMethod()) && "cross-site".equalsIgnoreCase(context.getHeaderString("Sec-Fetch-Site"))) {
-            throw new ShopperFacingException(403, null, "Requests from other sites cannot change anything here.");
+            throw new NotPermitted("Requests from other sites cannot change anything here.");
         }
     }
 
@@ -44,8 +44,7 @@ public class CsrfFilter {
             return;
         }
         if (!csrf.accepts(sentToken(context))) {
-            throw new ShopperFacingException(403, null,
-                    "This form has expired or did not come from this site. Go back, reload the page and try again.");
+            throw new NotPermitted("This form has expired or did not come from this site. Go back, reload the page and try again.");
         }
     }
 
