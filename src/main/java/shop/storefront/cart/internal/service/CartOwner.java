@@ -1,36 +1,25 @@
 package shop.storefront.cart.internal.service;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
-import shop.storefront.platform.StorefrontConfig;
-import shop.storefront.web.CookieSigner;
 
 /**
- * Whose cart this request works on: the signed-in customer's, else the guest cart named by the signed
- * {@code cart} cookie. A guest cart (and its cookie) is created on the first change only.
+ * Whose cart this request works on: the signed-in customer's, else the guest cart named by the request's
+ * {@link GuestCartId}. A guest cart (and its id) is created on the first change only.
  */
 @RequestScoped
 public class CartOwner {
 
-    static final String COOKIE = "__Host-cart";
     static final String CUSTOMER_PREFIX = "cart:customer:";
-    private static final String GUEST_ID = "[A-Za-z0-9_-]{22}";
+    private static final String GUEST_PREFIX = "cart:guest:";
 
-    private final CurrentVertxRequest request;
     private final SecurityIdentity identity;
-    private final CookieSigner signer;
-    private final long maxAgeSeconds;
+    private final GuestCartId guestId;
 
-    CartOwner(CurrentVertxRequest request, SecurityIdentity identity, CookieSigner signer, StorefrontConfig config) {
-        this.request = request;
+    CartOwner(SecurityIdentity identity, GuestCartId guestId) {
         this.identity = identity;
-        this.signer = signer;
-        this.maxAgeSeconds = config.cart().ttl().toSeconds();
+        this.guestId = guestId;
     }
 
     /** Redis key of the current cart, if there is one. */
@@ -43,48 +32,26 @@ public class CartOwner {
 
     /** Redis key of the current cart, starting a guest cart when there is none. */
     public String keyForChange() {
-        return existingKey().orElseGet(() -> {
-            String id = CookieSigner.randomId();
-            setCookie(id);
-            return "cart:guest:" + id;
-        });
+        return existingKey().orElseGet(() -> GUEST_PREFIX + guestId.startNew());
     }
 
-    /** The guest cart named by this request's cookie, whoever is signed in (used when merging on sign-in). */
+    /** The guest cart named by this request, whoever is signed in (used when merging on sign-in). */
     public Optional<String> guestKey() {
-        RoutingContext ctx = request.getCurrent();
-        Cookie cookie = ctx == null ? null : ctx.request().getCookie(COOKIE);
-        return signer.verify(cookie == null ? null : cookie.getValue())
-                .filter(id -> id.matches(GUEST_ID))
-                .map(id -> "cart:guest:" + id);
+        return guestId.current().map(id -> GUEST_PREFIX + id);
     }
 
-    /** Keeps a guest's cookie alive as long as the cart (sliding expiry). */
+    /** Keeps a guest's id alive as long as the cart (sliding expiry). */
     public void refreshGuestCookie() {
         if (identity.isAnonymous()) {
-            guestKey().ifPresent(key -> setCookie(key.substring("cart:guest:".length())));
+            guestId.current().ifPresent(guestId::keepAlive);
         }
     }
 
     public void forgetGuestCart() {
-        RoutingContext ctx = request.getCurrent();
-        if (ctx != null) {
-            ctx.response().addCookie(cookie("").setMaxAge(0));
-        }
+        guestId.forget();
     }
 
     static String customerKey(String customerId) {
         return CUSTOMER_PREFIX + customerId;
-    }
-
-    private void setCookie(String id) {
-        RoutingContext ctx = request.getCurrent();
-        if (ctx != null) {
-            ctx.response().addCookie(cookie(signer.sign(id)).setMaxAge(maxAgeSeconds));
-        }
-    }
-
-    private static Cookie cookie(String value) {
-        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(true).setSameSite(CookieSameSite.LAX);
     }
 }
