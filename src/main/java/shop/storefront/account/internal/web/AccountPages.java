@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import shop.storefront.account.internal.domain.Address;
 import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.security.SessionCookie;
 import shop.storefront.account.internal.service.AccountService;
@@ -53,9 +52,9 @@ public class AccountPages {
 
         static native TemplateInstance reset(String token, boolean usable, String error);
 
-        static native TemplateInstance overview(Customer customer, List<Address> addresses, String notice);
+        static native TemplateInstance overview(AccountOverview customer, List<SavedAddress> addresses, String notice);
 
-        static native TemplateInstance address(Address address, List<Map.Entry<String, String>> countries, String error);
+        static native TemplateInstance address(SavedAddress address, List<Map.Entry<String, String>> countries, String error);
     }
 
     /** The address form's fields. */
@@ -76,19 +75,9 @@ public class AccountPages {
         }
 
         /** The typed values, to show the form again after a refusal. */
-        Address echo(Long id) {
-            Address a = new Address();
-            a.id = id;
-            a.fullName = fullName;
-            a.line1 = line1;
-            a.line2 = line2;
-            a.city = city;
-            a.postalCode = postalCode;
-            a.country = country;
-            a.phone = phone;
-            a.defaultShipping = defaultShipping != null;
-            a.defaultBilling = defaultBilling != null;
-            return a;
+        SavedAddress echo(Long id) {
+            return new SavedAddress(id, fullName, line1, line2, city, postalCode, country, phone,
+                    defaultShipping != null, defaultBilling != null);
         }
     }
 
@@ -204,8 +193,7 @@ public class AccountPages {
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance overview() {
-        Customer customer = current();
-        return Templates.overview(customer, addressBook.list(customer.id), null);
+        return overview(current(), null);
     }
 
     @POST
@@ -221,7 +209,7 @@ public class AccountPages {
             customer.updatedAt = java.time.Instant.now();
             return seeOther("/account");
         } catch (DomainException e) {
-            return Response.status(ErrorStatus.of(e)).entity(Templates.overview(customer, addressBook.list(customer.id), e.getMessage())).build();
+            return Response.status(ErrorStatus.of(e)).entity(overview(customer, e.getMessage())).build();
         }
     }
 
@@ -230,9 +218,7 @@ public class AccountPages {
     @Authenticated
     @Operation(hidden = true)
     public TemplateInstance newAddress() {
-        Address blank = new Address();
-        blank.country = "IE";
-        return Templates.address(blank, countries.choices(), null);
+        return Templates.address(SavedAddress.blank("IE"), countries.choices(), null);
     }
 
     @POST
@@ -253,7 +239,7 @@ public class AccountPages {
     @Authenticated
     @Operation(hidden = true)
     public TemplateInstance editAddress(@PathParam("id") long id) {
-        return Templates.address(addressBook.find(customerId(), id), countries.choices(), null);
+        return Templates.address(SavedAddress.of(addressBook.find(customerId(), id)), countries.choices(), null);
     }
 
     @POST
@@ -279,6 +265,11 @@ public class AccountPages {
     public Response deleteAddress(@PathParam("id") long id) {
         addressBook.delete(customerId(), id);
         return seeOther("/account");
+    }
+
+    private TemplateInstance overview(Customer customer, String notice) {
+        List<SavedAddress> addresses = addressBook.list(customer.id).stream().map(SavedAddress::of).toList();
+        return Templates.overview(AccountOverview.of(customer), addresses, notice);
     }
 
     /** The signed-in customer (the principal is the customer's public id). */
