@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import shop.storefront.account.AccountException;
-import shop.storefront.account.PostalAddress;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.PostalAddress;
 
 /** A customer's addresses: at most one default for shipping and one for billing. */
 @ApplicationScoped
