@@ -1,6 +1,7 @@
 package shop.storefront.account;
 
 import java.util.Optional;
+import shop.storefront.platform.PostalAddress;
 
 /**
  * How to reach a customer. {@code cartReminders} is true only when they asked for abandoned-cart e-mails.

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class EmailAddress {
 
-    static final int MAX_LENGTH = 254;
+    /** The longest address accepted (RFC 5321's path limit less the angle brackets), also the database column's. */
+    public static final int MAX_LENGTH = 254;
     static final int MAX_LOCAL_PART = 64;
     static final String INVALID = "Enter an e-mail address such as name@example.com.";
     static final String TOO_LONG = "E-mail addresses can be at most " + MAX_LENGTH + " characters, " + MAX_LOCAL_PART

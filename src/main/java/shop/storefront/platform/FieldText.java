@@ -26,4 +26,12 @@ public final class FieldText {
         }
         return text;
     }
+
+    /**
+     * What someone typed, to show back in a form after a refusal: never null, and cut to {@code maxLength} so a
+     * huge post is not rendered back whole. Not a check: the value is shown, not kept.
+     */
+    public static String echo(String typed, int maxLength) {
+        return typed == null ? "" : typed.length() > maxLength ? typed.substring(0, maxLength) : typed;
+    }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Listings and search run on the catalog-read datasource (the replica in production, the primary here), inside a
- * read-only transaction (CatalogApiTest's spelling suggestions depend on its transaction-local setting).
+ * read-only transaction (SearchApiTest's spelling suggestions depend on its transaction-local setting).
  */
 @QuarkusTest
 class ReplicaReadsTest {

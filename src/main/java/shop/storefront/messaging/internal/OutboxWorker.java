@@ -183,10 +183,8 @@ public class OutboxWorker {
                 config.maxAttempts(), wait, error);
     }
 
-    /** initial × 2^(attempts − 1), capped. */
     Duration backoff(int attempts) {
-        Duration wait = config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 30));
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+        return new RetryBackoff(config.initialBackoff(), config.maxBackoff()).after(attempts);
     }
 
     private static String describe(Throwable failure) {

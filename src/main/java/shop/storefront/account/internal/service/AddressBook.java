@@ -3,10 +3,10 @@ package shop.storefront.account.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import shop.storefront.account.PostalAddress;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.NotFound;
+import shop.storefront.platform.PostalAddress;
 import shop.storefront.platform.Refused;
 
 /** A customer's addresses: at most one default for shipping and one for billing. */

@@ -5,9 +5,9 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import shop.storefront.account.CustomerContact;
 import shop.storefront.account.Customers;
-import shop.storefront.account.PostalAddress;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.account.internal.domain.Customer;
+import shop.storefront.platform.PostalAddress;
 
 @ApplicationScoped
 class CustomerDirectory implements Customers {

@@ -27,6 +27,8 @@ import shop.storefront.account.internal.service.AccountService;
 import shop.storefront.account.internal.service.AddressBook;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.DomainException;
+import shop.storefront.platform.EmailAddress;
+import shop.storefront.platform.FieldText;
 import shop.storefront.platform.NotFound;
 import shop.storefront.platform.NotSignedIn;
 import shop.storefront.web.ClientAddress;
@@ -294,7 +296,7 @@ public class AccountPages {
 
     /** Typed text shown back in a form, cut to a sane length. */
     private static String echo(String value) {
-        return value == null ? "" : value.length() > 254 ? value.substring(0, 254) : value;
+        return FieldText.echo(value, EmailAddress.MAX_LENGTH);
     }
 
     /** The form again, with the refusal's status, message and (for 429) Retry-After. */

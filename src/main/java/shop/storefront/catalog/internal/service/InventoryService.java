@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,21 +71,21 @@ public class InventoryService implements Inventory {
             if (line.getValue() == null || line.getValue() < 1) {
                 throw new IllegalArgumentException("Reserve at least one unit of " + line.getKey());
             }
-            List<?> left = em.createNativeQuery("""
+            List<Tuple> left = em.createNativeQuery("""
                     UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand - :quantity
                       FROM catalog.product p
                      WHERE v.sku = :sku AND p.id = v.product_id AND p.status = 'active' AND v.stock_on_hand >= :quantity
-                 RETURNING v.stock_on_hand, p.slug""")
+                 RETURNING\s""" + StockLeft.COLUMNS, Tuple.class)
                     .setParameter("sku", line.getKey()).setParameter("quantity", line.getValue()).getResultList();
             if (left.isEmpty()) {
                 shortfall.add(line.getKey());
             } else {
-                Object[] row = (Object[]) left.getFirst();
-                int now = ((Number) row[0]).intValue();
-                changes.fire(new ProductChanged((String) row[1], now == 0));
+                StockLeft row = StockLeft.of(left.getFirst());
+                int now = row.stockOnHand();
+                changes.fire(new ProductChanged(row.slug(), now == 0));
                 // Alert once, when this sale crosses the threshold, in the same transaction as the sale.
                 if (now <= lowStockThreshold && now + line.getValue() > lowStockThreshold) {
-                    outbox.publish(LowStockAlert.TOPIC, new LowStockAlert.LowStock(line.getKey(), (String) row[1], now));
+                    outbox.publish(LowStockAlert.TOPIC, new LowStockAlert.LowStock(line.getKey(), row.slug(), now));
                 }
             }
         }
@@ -97,14 +98,14 @@ public class InventoryService implements Inventory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(Map<String, Integer> quantities) {
         for (Map.Entry<String, Integer> line : new TreeMap<>(quantities).entrySet()) {
-            List<?> now = em.createNativeQuery("""
+            List<Tuple> now = em.createNativeQuery("""
                     UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand + :quantity
                       FROM catalog.product p WHERE v.sku = :sku AND p.id = v.product_id
-                 RETURNING v.stock_on_hand, p.slug""")
+                 RETURNING\s""" + StockLeft.COLUMNS, Tuple.class)
                     .setParameter("sku", line.getKey()).setParameter("quantity", line.getValue()).getResultList();
             if (!now.isEmpty()) {
-                Object[] row = (Object[]) now.getFirst();
-                changes.fire(new ProductChanged((String) row[1], ((Number) row[0]).intValue() == line.getValue()));
+                StockLeft row = StockLeft.of(now.getFirst());
+                changes.fire(new ProductChanged(row.slug(), row.stockOnHand() == line.getValue()));
             }
         }
     }
@@ -119,5 +120,15 @@ public class InventoryService implements Inventory {
 
     private static Variant variant(String sku) {
         return Variant.findBySku(sku).orElseThrow(() -> new IllegalArgumentException("Unknown SKU: " + sku));
+    }
+
+    /** What a stock update returns: the units left and the product they belong to. */
+    private record StockLeft(int stockOnHand, String slug) {
+
+        static final String COLUMNS = "v.stock_on_hand AS stock_on_hand, p.slug AS slug";
+
+        static StockLeft of(Tuple row) {
+            return new StockLeft(((Number) row.get("stock_on_hand")).intValue(), (String) row.get("slug"));
+        }
     }
 }

@@ -3,6 +3,7 @@ package shop.storefront.catalog.internal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,8 +31,8 @@ public class ProductListings {
     static final List<BigDecimal> PRICE_BANDS = List.of(new BigDecimal("0"), new BigDecimal("25"),
             new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("250"));
     private static final List<String> SIZE_ORDER = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL");
-    private static final String SUMMARY_COLUMNS = """
-            SELECT p.slug, p.name, p.brand, p.min_price_amount, p.currency, p.in_stock, img.storage_key, img.alt_text
+    private static final String SUMMARY_COLUMNS = "SELECT " + ListingRows.Summary.COLUMNS + """
+
               FROM catalog.product p
               LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
                                   WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true""";
@@ -64,7 +65,7 @@ public class ProductListings {
 
     public List<ProductSummary> featured(int limit) {
         Query q = replica.em().createNativeQuery(SUMMARY_COLUMNS
-                + " WHERE p.status = 'active' AND p.featured ORDER BY p.created_at DESC, p.id LIMIT :limit");
+                + " WHERE p.status = 'active' AND p.featured ORDER BY p.created_at DESC, p.id LIMIT :limit", Tuple.class);
         q.setParameter("limit", limit);
         return summaries(q.getResultList());
     }
@@ -77,17 +78,18 @@ public class ProductListings {
             case PRICE_DESC -> "p.min_price_amount DESC NULLS LAST, p.id";
             case NAME -> "p.name, p.id";
         };
-        Query q = query(SUMMARY_COLUMNS + filters.where(null) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", filters);
+        Query q = rows(SUMMARY_COLUMNS + filters.where(null) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", filters);
         q.setParameter("limit", query.size());
         q.setParameter("offset", query.offset());
         return summaries(q.getResultList());
     }
 
     private FacetGroup brandFacet(ListingQuery query, ListingFilters filters) {
-        List<Object[]> rows = query("SELECT p.brand, count(*) FROM catalog.product p" + filters.where(ListingFilters.BRAND)
-                + " GROUP BY p.brand ORDER BY count(*) DESC, p.brand LIMIT 40", filters).getResultList();
+        List<Tuple> rows = rows("SELECT p.brand AS value, count(*) AS products FROM catalog.product p"
+                + filters.where(ListingFilters.BRAND) + " GROUP BY p.brand ORDER BY count(*) DESC, p.brand LIMIT 40", filters)
+                .getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        rows.stream().map(ListingRows.ValueCount::of).forEach(brand -> counts.put(brand.value(), brand.products()));
         query.brands().forEach(b -> counts.putIfAbsent(b, 0L));
         return new FacetGroup("brand", "Brand", counts.entrySet().stream()
                 .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue(), query.brands().contains(e.getKey())))
@@ -100,36 +102,38 @@ public class ProductListings {
             band.append(" WHEN p.min_price_amount >= ").append(PRICE_BANDS.get(i).toPlainString()).append(" THEN ").append(i);
         }
         band.append(" ELSE 0 END");
-        List<Object[]> rows = query("SELECT " + band + ", count(*) FROM catalog.product p" + filters.where(ListingFilters.PRICE)
-                + " AND p.min_price_amount IS NOT NULL GROUP BY 1 ORDER BY 1", filters).getResultList();
+        List<Tuple> rows = rows("SELECT " + band + " AS band, count(*) AS products FROM catalog.product p"
+                + filters.where(ListingFilters.PRICE) + " AND p.min_price_amount IS NOT NULL GROUP BY 1 ORDER BY 1", filters)
+                .getResultList();
         List<FacetValue> values = new ArrayList<>();
-        for (Object[] row : rows) {
-            int i = ((Number) row[0]).intValue();
+        for (ListingRows.BandCount row : rows.stream().map(ListingRows.BandCount::of).toList()) {
+            int i = row.band();
             BigDecimal min = PRICE_BANDS.get(i);
             BigDecimal max = i + 1 < PRICE_BANDS.size() ? PRICE_BANDS.get(i + 1) : null;
             ListingQuery.PriceRange range = new ListingQuery.PriceRange(min, max);
             String label = max == null ? "From " + new Money(min, currency).display()
                     : new Money(min, currency).display() + " – " + new Money(max, currency).display();
-            values.add(new FacetValue(range.param(), label, ((Number) row[1]).longValue(), range.equals(query.price())));
+            values.add(new FacetValue(range.param(), label, row.products(), range.equals(query.price())));
         }
         return new FacetGroup("price", "Price", values);
     }
 
     private List<FacetGroup> optionFacets(ListingQuery query, ListingFilters filters) {
-        String base = "SELECT o.key, o.value, count(*) FROM catalog.product p JOIN catalog.product_option o ON o.product_id = p.id";
+        String base = "SELECT " + ListingRows.OptionCount.COLUMNS
+                + " FROM catalog.product p JOIN catalog.product_option o ON o.product_id = p.id";
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         Set<String> filtered = query.options().keySet();
         // Options nobody filters by yet: one query under every filter.
         String unfiltered = base + filters.where(null) + (filtered.isEmpty() ? "" : " AND o.key NOT IN (:filteredKeys)")
                 + " GROUP BY 1, 2";
-        Query q = query(unfiltered, filters);
+        Query q = rows(unfiltered, filters);
         if (!filtered.isEmpty()) {
             q.setParameter("filteredKeys", filtered);
         }
         collect(q.getResultList(), counts);
         // Each filtered option counts its values under all the other filters.
         for (String key : filtered) {
-            Query own = query(base + filters.where(ListingFilters.OPTION_PREFIX + key) + " AND o.key = :facetKey GROUP BY 1, 2", filters);
+            Query own = rows(base + filters.where(ListingFilters.OPTION_PREFIX + key) + " AND o.key = :facetKey GROUP BY 1, 2", filters);
             own.setParameter("facetKey", key);
             collect(own.getResultList(), counts);
         }
@@ -175,37 +179,45 @@ public class ProductListings {
 
     /** From the primary: carts and checkout need the latest prices and stock. */
     public Map<String, SkuView> skus(Collection<String> skus) {
-        List<Object[]> rows = primary.createNativeQuery("""
-                SELECT v.sku, p.slug, p.name, (SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o),
-                       v.price_amount, v.currency, v.stock_on_hand, img.storage_key, img.alt_text, v.weight_grams
+        List<Tuple> rows = primary.createNativeQuery("SELECT " + ListingRows.Sku.COLUMNS + """
+
                   FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
                   LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
                                       WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true
-                 WHERE v.sku IN (:skus) AND p.status = 'active'""").setParameter("skus", skus).getResultList();
+                 WHERE v.sku IN (:skus) AND p.status = 'active'""", Tuple.class).setParameter("skus", skus).getResultList();
         Map<String, SkuView> found = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            found.put((String) r[0], new SkuView((String) r[0], (String) r[1], (String) r[2], r[3] == null ? "" : (String) r[3],
-                    new Money((BigDecimal) r[4], ((String) r[5]).trim()), ((Number) r[6]).intValue(), ((Number) r[9]).intValue(),
-                    images.image((String) r[7], (String) r[8])));
+        for (ListingRows.Sku r : rows.stream().map(ListingRows.Sku::of).toList()) {
+            found.put(r.sku(), new SkuView(r.sku(), r.productSlug(), r.productName(), r.label() == null ? "" : r.label(),
+                    new Money(r.price(), r.currency().trim()), r.stockOnHand(), r.weightGrams(),
+                    images.image(r.imageKey(), r.imageAlt())));
         }
         return found;
     }
 
+    /** A count: one value, no row shape to name. */
     private Query query(String sql, ListingFilters filters) {
-        Query q = replica.em().createNativeQuery(sql);
+        return bind(replica.em().createNativeQuery(sql), sql, filters);
+    }
+
+    /** Rows read by column alias ({@link ListingRows}). */
+    private Query rows(String sql, ListingFilters filters) {
+        return bind(replica.em().createNativeQuery(sql, Tuple.class), sql, filters);
+    }
+
+    private static Query bind(Query q, String sql, ListingFilters filters) {
         filters.paramsFor(sql).forEach(q::setParameter);
         return q;
     }
 
-    private List<ProductSummary> summaries(List<Object[]> rows) {
-        return rows.stream().map(r -> new ProductSummary((String) r[0], (String) r[1], (String) r[2],
-                r[3] == null ? null : new Money((BigDecimal) r[3], ((String) r[4]).trim()),
-                (Boolean) r[5], images.image((String) r[6], (String) r[7]))).toList();
+    private List<ProductSummary> summaries(List<Tuple> rows) {
+        return rows.stream().map(ListingRows.Summary::of).map(r -> new ProductSummary(r.slug(), r.name(), r.brand(),
+                r.minPrice() == null ? null : new Money(r.minPrice(), r.currency().trim()),
+                r.inStock(), images.image(r.imageKey(), r.imageAlt()))).toList();
     }
 
-    private static void collect(List<Object[]> rows, Map<String, Map<String, Long>> counts) {
-        rows.forEach(r -> counts.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>())
-                .put((String) r[1], ((Number) r[2]).longValue()));
+    private static void collect(List<Tuple> rows, Map<String, Map<String, Long>> counts) {
+        rows.stream().map(ListingRows.OptionCount::of).forEach(r -> counts.computeIfAbsent(r.key(), k -> new LinkedHashMap<>())
+                .put(r.value(), r.products()));
     }
 
     private static int sizeRank(String value) {

@@ -2,6 +2,7 @@ package shop.storefront.catalog.internal.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -86,14 +87,14 @@ public class SearchEngineFiles {
         if (file < 1) {
             throw new NotFoundException();
         }
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT slug, updated_at FROM catalog.product WHERE status = 'active' ORDER BY id LIMIT :limit OFFSET :offset")
-                .setParameter("limit", PER_FILE).setParameter("offset", (long) (file - 1) * PER_FILE).getResultList());
+        List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT slug, updated_at FROM catalog.product WHERE status = 'active' ORDER BY id LIMIT :limit OFFSET :offset",
+                Tuple.class).setParameter("limit", PER_FILE).setParameter("offset", (long) (file - 1) * PER_FILE).getResultList());
         if (rows.isEmpty() && file > 1) {
             throw new NotFoundException();
         }
         StringBuilder xml = urlset();
-        rows.forEach(r -> url(xml, baseUrl + "/product/" + r[0], (Instant) r[1]));
+        rows.forEach(r -> url(xml, baseUrl + "/product/" + r.get("slug"), (Instant) r.get("updated_at")));
         return xml.append("</urlset>\n").toString();
     }
 

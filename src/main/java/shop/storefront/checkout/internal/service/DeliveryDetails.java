@@ -1,8 +1,8 @@
 package shop.storefront.checkout.internal.service;
 
-import shop.storefront.account.PostalAddress;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.EmailAddress;
+import shop.storefront.platform.PostalAddress;
 
 /** Who the order is for and where it goes, checked and normalised; {@link #of} refuses anything else. */
 public record DeliveryDetails(String email, String fullName, String line1, String line2, String city, String postalCode,

@@ -1,17 +1,17 @@
-package shop.storefront.account;
+package shop.storefront.platform;
 
-import shop.storefront.platform.Countries;
-import shop.storefront.platform.FieldText;
-import shop.storefront.platform.PhoneNumber;
-
-/** A saved postal address, as other modules see it (e.g. to pre-fill checkout). */
+/**
+ * A postal address and the one rule for typing one: every module that takes an address (address book, checkout
+ * pages and API) checks it here, and account hands saved ones to other modules in this shape (e.g. to pre-fill
+ * checkout).
+ */
 public record PostalAddress(String fullName, String line1, String line2, String city, String postalCode, String country,
         String phone) {
 
     /**
      * Typed values checked and normalised by the rules every address form shares (address book, checkout pages and
-     * API); the first problem, in form order, is an {@link shop.storefront.platform.InvalidFieldException} naming
-     * its field. The limits are the database columns'.
+     * API); the first problem, in form order, is an {@link InvalidFieldException} naming its
+     * field. The limits are the database columns'.
      */
     public static PostalAddress of(String fullName, String line1, String line2, String city, String postalCode,
             String country, String phone, Countries countries) {

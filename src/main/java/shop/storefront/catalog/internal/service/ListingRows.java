@@ -1,0 +1,75 @@
+package shop.storefront.catalog.internal.service;
+
+import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
+
+/**
+ * The row shapes of the listing, facet and SKU queries, each read by column alias. Every shape keeps its select
+ * list beside the reader, so a column added, dropped or moved cannot shift the others. The casts are the JDBC
+ * types PostgreSQL returns for those columns ({@code count(*)} as a number, {@code numeric} as BigDecimal).
+ */
+final class ListingRows {
+
+    private ListingRows() {
+    }
+
+    /** A product card: one row of a listing or of the featured products. */
+    record Summary(String slug, String name, String brand, BigDecimal minPrice, String currency, boolean inStock,
+            String imageKey, String imageAlt) {
+
+        /** Needs {@code catalog.product p} and its first image as {@code img}. */
+        static final String COLUMNS = "p.slug AS slug, p.name AS name, p.brand AS brand, p.min_price_amount AS min_price,"
+                + " p.currency AS currency, p.in_stock AS in_stock, img.storage_key AS image_key, img.alt_text AS image_alt";
+
+        static Summary of(Tuple row) {
+            return new Summary((String) row.get("slug"), (String) row.get("name"), (String) row.get("brand"),
+                    (BigDecimal) row.get("min_price"), (String) row.get("currency"), (Boolean) row.get("in_stock"),
+                    (String) row.get("image_key"), (String) row.get("image_alt"));
+        }
+    }
+
+    /** How many products a facet value (a brand) has. */
+    record ValueCount(String value, long products) {
+
+        static ValueCount of(Tuple row) {
+            return new ValueCount((String) row.get("value"), ((Number) row.get("products")).longValue());
+        }
+    }
+
+    /** How many products fall into a price band, by the band's index in the price bands. */
+    record BandCount(int band, long products) {
+
+        static BandCount of(Tuple row) {
+            return new BandCount(((Number) row.get("band")).intValue(), ((Number) row.get("products")).longValue());
+        }
+    }
+
+    /** How many products have an option value (colour: red). */
+    record OptionCount(String key, String value, long products) {
+
+        static final String COLUMNS = "o.key AS key, o.value AS value, count(*) AS products";
+
+        static OptionCount of(Tuple row) {
+            return new OptionCount((String) row.get("key"), (String) row.get("value"), ((Number) row.get("products")).longValue());
+        }
+    }
+
+    /** A sellable variant with its product, as carts and checkout see it. */
+    record Sku(String sku, String productSlug, String productName, String label, BigDecimal price, String currency,
+            int stockOnHand, int weightGrams, String imageKey, String imageAlt) {
+
+        /** Needs {@code catalog.variant v}, its {@code catalog.product p} and the product's first image as {@code img}. */
+        static final String COLUMNS = """
+                v.sku AS sku, p.slug AS product_slug, p.name AS product_name,
+                (SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o) AS label,
+                v.price_amount AS price, v.currency AS currency, v.stock_on_hand AS stock_on_hand,
+                img.storage_key AS image_key, img.alt_text AS image_alt, v.weight_grams AS weight_grams""";
+
+        static Sku of(Tuple row) {
+            return new Sku((String) row.get("sku"), (String) row.get("product_slug"), (String) row.get("product_name"),
+                    (String) row.get("label"), (BigDecimal) row.get("price"), (String) row.get("currency"),
+                    ((Number) row.get("stock_on_hand")).intValue(), ((Number) row.get("weight_grams")).intValue(),
+                    (String) row.get("image_key"), (String) row.get("image_alt"));
+        }
+    }
+}
