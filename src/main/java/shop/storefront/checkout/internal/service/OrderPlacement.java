@@ -166,6 +166,23 @@ public class OrderPlacement {
     private CustomerOrder insertAndReserve(Basket basket, String placedBy, String customerId, OrderRequest request, Quote quote,
             PaymentProvider provider) {
         limits.checkOpenOrders(request.delivery().email(), request.placedFrom());
+        CustomerOrder order = newOrder(placedBy, customerId, request, quote, provider);
+        order.recordPlaced("Order placed");
+        // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
+        // transaction ends, then fails on the unique index and answers with this order.
+        order.persistAndFlush();
+        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
+        provider.paymentWindow().ifPresent(window ->
+                outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
+        // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
+        // the SKU queues on that one row.
+        inventory.reserve(Orders.quantities(order));
+        return order;
+    }
+
+    /** The order as the quote priced it, with a fresh number; not stored yet. */
+    private static CustomerOrder newOrder(String placedBy, String customerId, OrderRequest request, Quote quote,
+            PaymentProvider provider) {
         CustomerOrder order = new CustomerOrder();
         order.number = newNumber();
         order.placedFrom = request.placedFrom();
@@ -198,16 +215,6 @@ public class OrderPlacement {
             line.lineTotal = q.lineTotal().amount();
             order.lines.add(line);
         }
-        order.recordPlaced("Order placed");
-        // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
-        // transaction ends, then fails on the unique index and answers with this order.
-        order.persistAndFlush();
-        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
-        provider.paymentWindow().ifPresent(window ->
-                outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
-        // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
-        // the SKU queues on that one row.
-        inventory.reserve(Orders.quantities(order));
         return order;
     }
 

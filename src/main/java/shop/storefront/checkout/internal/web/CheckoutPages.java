@@ -46,13 +46,17 @@ import shop.storefront.web.Redirects;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class CheckoutPages {
 
+    /** A payment method as the payment page offers it. */
+    record PaymentChoice(String id, String label, String description) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance address(DeliveryForm form, List<Map.Entry<String, String>> countries, boolean guest, String error);
 
         static native TemplateInstance shipping(List<ShippingOption> options, String selected, String country, String error);
 
-        static native TemplateInstance payment(List<PaymentProvider> methods, String selected, String error);
+        static native TemplateInstance payment(List<PaymentChoice> methods, String selected, String error);
 
         static native TemplateInstance review(Quote quote, DeliveryForm delivery, String shippingLabel, String paymentLabel,
                 String idempotencyKey, String error);
@@ -151,7 +155,7 @@ public class CheckoutPages {
         if (!saved.containsKey("shippingMethod")) {
             return seeOther("/checkout/shipping");
         }
-        List<PaymentProvider> methods = pageMethods();
+        List<PaymentChoice> methods = pageMethods();
         return Response.ok(Templates.payment(methods, saved.getOrDefault("paymentMethod", methods.getFirst().id()), null)).build();
     }
 
@@ -159,7 +163,7 @@ public class CheckoutPages {
     @Path("payment")
     @Operation(hidden = true)
     public Response payment(@FormParam("paymentMethod") String method) {
-        List<PaymentProvider> methods = pageMethods();
+        List<PaymentChoice> methods = pageMethods();
         if (methods.stream().noneMatch(m -> m.id().equals(method))) {
             return Response.status(400).entity(Templates.payment(methods, methods.getFirst().id(), "Choose one of the payment methods below.")).build();
         }
@@ -217,8 +221,9 @@ public class CheckoutPages {
     }
 
     /** Card payments need Stripe.js in the page, which this server-rendered checkout does not load yet (see README). */
-    private List<PaymentProvider> pageMethods() {
-        return payments.offered().stream().filter(p -> !p.needsPaymentToken()).toList();
+    private List<PaymentChoice> pageMethods() {
+        return payments.offered().stream().filter(p -> !p.needsPaymentToken())
+                .map(p -> new PaymentChoice(p.id(), p.label(), p.description())).toList();
     }
 
     /** A customer's form starts from their default shipping address, or at least their name and e-mail address. */
