@@ -19,10 +19,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import shop.storefront.platform.DomainException;
 import shop.storefront.web.ErrorStatus;
-import shop.storefront.web.ShopperFacingException;
 import shop.storefront.web.Problem;
 import shop.storefront.web.Redirects;
-import shop.storefront.web.ResourceNotFoundException;
 
 /**
  * Turns every failure into a response a person can act on: an HTML page in the site's look for
@@ -35,14 +33,6 @@ public class ErrorResponses {
     @CheckedTemplate(basePath = "errors")
     static class Templates {
         static native TemplateInstance error(int status, String title, String detail, String incident);
-    }
-
-    @ServerExceptionMapper
-    public Response shopperFacing(ShopperFacingException e, HttpServerRequest request) {
-        List<Problem.InvalidParam> params = e.parameter() == null ? null : List.of(new Problem.InvalidParam(e.parameter(), e.getMessage()));
-        Response response = respond(request, e.status(), title(e.status()), e.getMessage(), params, null);
-        return e.retryAfterSeconds() == null ? response
-                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** A domain refusal (sold out, invalid field, not found, …): the status from {@link ErrorStatus}, the message as detail. */
@@ -71,9 +61,10 @@ public class ErrorResponses {
         return respond(request, 400, "Malformed JSON", detail, null, null);
     }
 
+    /** A framework 404 carries internal wording: the shopper gets the generic text (a domain NotFound says its own). */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
-        return notFoundResponse(request, e instanceof ResourceNotFoundException ? e.getMessage() : null);
+        return notFoundResponse(request, null);
     }
 
     /** Jackson's own mapper would answer these with a bare 400; say what was wrong instead. */

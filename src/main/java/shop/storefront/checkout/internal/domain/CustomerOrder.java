@@ -104,8 +104,28 @@ public class CustomerOrder extends PanacheEntityBase {
     @OrderBy("changedAt, id")
     public List<StatusChange> history = new ArrayList<>();
 
-    /** Moves to a new status and records it in the history. */
+    /** Starts the history with the order as placed; the one step that is not a move from another status. */
+    public void recordPlaced(String note) {
+        if (status != OrderStatus.PLACED || !history.isEmpty()) {
+            throw new IllegalStateException("Order " + number + " was placed already");
+        }
+        record(OrderStatus.PLACED, note);
+    }
+
+    /** Refuses unless the order's status allows moving to {@code next} ({@link OrderStatus#canTransitionTo}). */
+    public void checkCanMoveTo(OrderStatus next) {
+        if (!status.canTransitionTo(next)) {
+            throw new WrongOrderStatus(number, status, next);
+        }
+    }
+
+    /** Moves to a new status the current one allows, and records it in the history. */
     public void moveTo(OrderStatus next, String note) {
+        checkCanMoveTo(next);
+        record(next, note);
+    }
+
+    private void record(OrderStatus next, String note) {
         status = next;
         updatedAt = Instant.now();
         StatusChange change = new StatusChange();

@@ -14,6 +14,6 @@ public class OrderStatusConverter implements AttributeConverter<OrderStatus, Str
 
     @Override
     public OrderStatus convertToEntityAttribute(String code) {
-        return code == null ? null : OrderStatus.valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        return code == null ? null : OrderStatus.ofCode(code);
     }
 }

@@ -13,8 +13,10 @@ import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.SkuView;
 import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.internal.config.CheckoutConfig;
-import shop.storefront.checkout.internal.service.CheckoutException;
+import shop.storefront.checkout.internal.domain.CartEmpty;
+import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.Refused;
 import shop.storefront.platform.StorefrontConfig;
 
 /**
@@ -48,7 +50,7 @@ public class Pricing {
     public Quote quote(Basket basket, String country, String shippingMethod) {
         Goods goods = goods(basket);
         ShippingOption shipping = options(goods, country).stream().filter(o -> o.id().equals(shippingMethod)).findFirst()
-                .orElseThrow(() -> new CheckoutException(400, "shippingMethod", "Choose one of the delivery options offered."));
+                .orElseThrow(() -> new InvalidInput("shippingMethod", "Choose one of the delivery options offered."));
         BigDecimal rate = config.vatRates().get(country);
         boolean inclusive = !netPriceCountries.contains(country);
         BigDecimal taxable = goods.total.add(shipping.cost().amount());
@@ -86,7 +88,7 @@ public class Pricing {
 
     private Goods goods(Basket basket) {
         if (basket.isEmpty()) {
-            throw new CheckoutException(409, null, "Your cart is empty: add something to it first.");
+            throw new CartEmpty();
         }
         Map<String, SkuView> items = catalog.skus(basket.quantities().keySet());
         List<Quote.Line> lines = new ArrayList<>();
@@ -95,7 +97,7 @@ public class Pricing {
         for (Map.Entry<String, Integer> entry : basket.quantities().entrySet()) {
             SkuView item = items.get(entry.getKey());
             if (item == null) {
-                throw new CheckoutException(409, "sku", "An item in your cart (" + entry.getKey() + ") is no longer sold. Please review your cart.");
+                throw new Refused("sku", "An item in your cart (" + entry.getKey() + ") is no longer sold. Please review your cart.");
             }
             if (!item.price().currency().equals(currency)) {
                 throw new IllegalStateException("SKU " + item.sku() + " is priced in " + item.price().currency() + ", the store in " + currency);

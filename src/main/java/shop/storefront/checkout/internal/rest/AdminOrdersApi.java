@@ -9,12 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import shop.storefront.checkout.internal.service.CheckoutException;
+import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.platform.FieldText;
-import shop.storefront.web.InvalidInputException;
-import shop.storefront.web.ResourceNotFoundException;
+import shop.storefront.platform.InvalidInput;
 
 /**
  * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. JSON only: a
@@ -40,9 +39,7 @@ public class AdminOrdersApi {
     @Operation(summary = "Record that an unpaid order's payment arrived (e.g. a bank transfer)")
     public OrderView markPaid(@PathParam("number") String number, StaffAction action) {
         required(action);
-        if (!orders.markPaid(known(number), null, action.note("Payment received"))) {
-            throw new CheckoutException(409, null, "Order " + number + " is not waiting for payment.");
-        }
+        orders.markPaidByStaff(known(number), action.note("Payment received"));
         return view(number);
     }
 
@@ -74,13 +71,13 @@ public class AdminOrdersApi {
 
     private static void required(StaffAction action) {
         if (action == null) {
-            throw new InvalidInputException("body", "Send a JSON object as the body, e.g. {} or {\"note\": \"…\"}.");
+            throw new InvalidInput("body", "Send a JSON object as the body, e.g. {} or {\"note\": \"…\"}.");
         }
     }
 
     private String known(String number) {
         return orders.view(number).map(OrderView::number)
-                .orElseThrow(() -> new ResourceNotFoundException("There is no order " + number + "."));
+                .orElseThrow(() -> new OrderNotFound(number));
     }
 
     private OrderView view(String number) {

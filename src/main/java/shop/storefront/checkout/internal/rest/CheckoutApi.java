@@ -17,20 +17,21 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.pricing.Quote;
 import shop.storefront.checkout.internal.pricing.ShippingOption;
 import shop.storefront.checkout.internal.service.Checkout;
-import shop.storefront.checkout.internal.service.DeliveryDetails;
+import shop.storefront.checkout.internal.service.DeliveryForm;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderPlacement;
 import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.platform.Countries;
+import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.NotFound;
 import shop.storefront.web.ClientAddress;
-import shop.storefront.web.InvalidInputException;
-import shop.storefront.web.ResourceNotFoundException;
 
 /** Checkout and orders as JSON, for the current shopper's cart (cart cookie or session). */
 @Path("/api/v1")
@@ -39,6 +40,10 @@ import shop.storefront.web.ResourceNotFoundException;
 public class CheckoutApi {
 
     public record Address(String fullName, String line1, String line2, String city, String postalCode, String country, String phone) {
+
+        DeliveryForm deliveryFor(String email) {
+            return new DeliveryForm(email, fullName, line1, line2, city, postalCode, country, phone);
+        }
     }
 
     public record QuoteRequest(String country, String shippingMethod) {
@@ -86,7 +91,7 @@ public class CheckoutApi {
     @Operation(summary = "Delivery options and, with a shipping method, the full price of the cart for a destination")
     public QuoteResponse quote(QuoteRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "Send a JSON object with country and optionally shippingMethod.");
+            throw new InvalidInput("body", "Send a JSON object with country and optionally shippingMethod.");
         }
         String country = countries.requireDeliverable(request.country());
         return new QuoteResponse(checkout.shippingOptions(country),
@@ -101,11 +106,9 @@ public class CheckoutApi {
                     + "returns the same order (200) instead of placing another (201).")
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderBody body, RoutingContext ctx) {
         if (body == null || body.shippingAddress() == null) {
-            throw new InvalidInputException("shippingAddress", "Send email, shippingAddress, shippingMethod and paymentMethod.");
+            throw new InvalidInput("shippingAddress", "Send email, shippingAddress, shippingMethod and paymentMethod.");
         }
-        Address a = body.shippingAddress();
-        DeliveryDetails delivery = DeliveryDetails.of(body.email(), a.fullName(), a.line1(), a.line2(), a.city(), a.postalCode(),
-                a.country(), a.phone(), countries);
+        DeliveryForm delivery = body.shippingAddress().deliveryFor(body.email()).checked(countries);
         OrderPlacement.Placement placed = checkout.place(new OrderRequest(delivery, body.shippingMethod(), body.paymentMethod(),
                 body.paymentMethodId(), amount(body.expectedTotal()), idempotencyKey, ClientAddress.of(ctx).limitKey()));
         PlacedOrder entity = new PlacedOrder(placed.order(), placed.accessToken(), placed.paymentClientSecret());
@@ -127,9 +130,9 @@ public class CheckoutApi {
     public OrderView order(@PathParam("number") String number, @QueryParam("token") String token) {
         boolean owner = checkout.customerId().isPresent() && checkout.customerId().equals(orders.customerOf(number));
         if (!owner && !access.tokenMatches(number, token)) {
-            throw new ResourceNotFoundException("There is no order " + number + " that you can see.");
+            throw new NotFound("There is no order " + number + " that you can see.");
         }
-        return orders.view(number).orElseThrow(() -> new ResourceNotFoundException("There is no order " + number + "."));
+        return orders.view(number).orElseThrow(() -> new OrderNotFound(number));
     }
 
     private static BigDecimal amount(String text) {
@@ -137,7 +140,7 @@ public class CheckoutApi {
             return null;
         }
         if (!text.matches("\\d{1,10}(\\.\\d{1,2})?")) {
-            throw new InvalidInputException("expectedTotal", "expectedTotal must be a decimal amount such as \"49.90\".");
+            throw new InvalidInput("expectedTotal", "expectedTotal must be a decimal amount such as \"49.90\".");
         }
         return new BigDecimal(text);
     }

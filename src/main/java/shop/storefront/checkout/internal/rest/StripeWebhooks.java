@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.checkout.internal.config.StripeConfig;
 import shop.storefront.checkout.internal.payment.StripeSignature;
 import shop.storefront.checkout.internal.service.PaymentEvents;
-import shop.storefront.web.InvalidInputException;
+import shop.storefront.platform.InvalidInput;
 
 /** Stripe's webhook endpoint: signed events settle card payments that did not finish during checkout. */
 @Path("/api/v1/payments/stripe/webhook")
@@ -39,18 +39,18 @@ public class StripeWebhooks {
             return Response.status(404).build();
         }
         if (!StripeSignature.verify(signature, body, secret, config.webhookTolerance(), Instant.now())) {
-            throw new InvalidInputException("Stripe-Signature", "The webhook signature does not verify.");
+            throw new InvalidInput("Stripe-Signature", "The webhook signature does not verify.");
         }
         JsonNode event;
         try {
             event = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "The webhook body is not valid JSON.");
+            throw new InvalidInput("body", "The webhook body is not valid JSON.");
         }
         String id = event.path("id").asText(null);
         String type = event.path("type").asText("");
         if (id == null) {
-            throw new InvalidInputException("id", "The event has no id.");
+            throw new InvalidInput("id", "The event has no id.");
         }
         JsonNode intent = event.path("data").path("object");
         PaymentEvents.Kind kind = switch (type) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.Baskets;
+import shop.storefront.checkout.internal.domain.CartEmpty;
 import shop.storefront.checkout.internal.pricing.Pricing;
 import shop.storefront.checkout.internal.pricing.Quote;
 import shop.storefront.checkout.internal.pricing.ShippingOption;
@@ -53,6 +54,6 @@ public class Checkout {
 
     private Basket requireBasket() {
         return basket().filter(b -> !b.isEmpty())
-                .orElseThrow(() -> new CheckoutException(409, null, "Your cart is empty: add something to it first."));
+                .orElseThrow(CartEmpty::new);
     }
 }

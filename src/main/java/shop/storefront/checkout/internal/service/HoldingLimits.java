@@ -6,6 +6,7 @@ import shop.storefront.checkout.internal.config.CheckoutConfig;
 import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.OrderStatus;
 import shop.storefront.checkout.internal.pricing.Quote;
+import shop.storefront.platform.Refused;
 
 /**
  * How much stock one shopper may hold without paying. An order takes its stock when placed, and a bank transfer may
@@ -28,7 +29,7 @@ public class HoldingLimits {
         for (Quote.Line line : quote.lines()) {
             if (line.quantity() > max) {
                 String name = line.label().isEmpty() ? line.productName() : line.productName() + " (" + line.label() + ")";
-                throw new CheckoutException(409, "quantity", "One order can take at most " + max + " of each item: reduce "
+                throw new Refused("quantity", "One order can take at most " + max + " of each item: reduce "
                         + name + " from " + line.quantity() + " to " + max + " in your cart.");
             }
         }
@@ -42,7 +43,7 @@ public class HoldingLimits {
     void checkOpenOrders(String email, String placedFrom) {
         lock("email:" + email);
         if (CustomerOrder.count("status = ?1 and email = ?2", OrderStatus.PLACED, email) >= config.maxUnpaidOrdersPerEmail()) {
-            throw new CheckoutException(409, "email", "There are already " + config.maxUnpaidOrdersPerEmail()
+            throw new Refused("email", "There are already " + config.maxUnpaidOrdersPerEmail()
                     + " orders for this e-mail address waiting for payment or delivery. Pay for or cancel one of them first.");
         }
         if (placedFrom == null) {
@@ -50,7 +51,7 @@ public class HoldingLimits {
         }
         lock("client:" + placedFrom);
         if (CustomerOrder.count("status = ?1 and placedFrom = ?2", OrderStatus.PLACED, placedFrom) >= config.maxUnpaidOrdersPerClient()) {
-            throw new CheckoutException(409, null, "Too many orders placed from your network are waiting for payment or delivery. "
+            throw new Refused("Too many orders placed from your network are waiting for payment or delivery. "
                     + "Pay for one of them first, or contact us.");
         }
     }

@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import shop.storefront.checkout.OrderPlaced;
+import shop.storefront.checkout.internal.domain.OrderStatus;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.messaging.MessageHandler;
 import shop.storefront.platform.StorefrontConfig;
@@ -63,7 +64,7 @@ class OrderConfirmationMail implements MessageHandler<OrderPlaced> {
     }
 
     void send(OrderView order) {
-        if ("cancelled".equals(order.status())) {
+        if (order.orderStatus() == OrderStatus.CANCELLED) {
             return;
         }
         String text = Templates.confirmation(order, baseUrl + access.guestPath(order.number())).render();

@@ -7,24 +7,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
 import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.OrderPlaced;
+import shop.storefront.checkout.internal.domain.CartEmpty;
 import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.OrderLine;
-import shop.storefront.checkout.internal.domain.OrderStatus;
+import shop.storefront.checkout.internal.domain.StaleTotal;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.payment.PaymentProvider.Collection;
 import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.checkout.internal.pricing.Pricing;
 import shop.storefront.checkout.internal.pricing.Quote;
 import shop.storefront.messaging.Outbox;
+import shop.storefront.platform.AlreadyPlaced;
 import shop.storefront.platform.Digests;
+import shop.storefront.platform.DomainException;
+import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.PaymentDeclined;
+import shop.storefront.platform.Refused;
 
 /**
  * Places orders. One transaction inserts the order (whose idempotency key is unique), takes the stock with
@@ -75,71 +81,116 @@ public class OrderPlacement {
     public record ReservationExpiry(String orderNumber) {
     }
 
+    /**
+     * Places the order the request asks for, in steps: validate, replay (a repeated key answers with its order), price,
+     * insert and reserve (one transaction), collect the payment (after commit).
+     */
     public Placement place(Optional<Basket> current, String customerId, OrderRequest request) {
-        String key = request.idempotencyKey();
-        if (key == null || !key.matches(IDEMPOTENCY_KEY)) {
-            throw new CheckoutException(400, "idempotencyKey", "Each order needs an idempotency key of 16–100 letters, digits, - or _.");
-        }
-        Basket basket = current.orElseThrow(() -> new CheckoutException(409, null, "Your cart is empty: add something to it first."));
+        Basket basket = validateKeyAndCart(current, request);
         String placedBy = Digests.sha256Hex(basket.id());
-        Optional<Placement> earlier = replay(key, placedBy, request);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        if (request.delivery() == null) {
-            throw new CheckoutException(409, null, "Enter your delivery details first.");
-        }
-        PaymentProvider provider = payments.find(request.paymentMethod())
-                .orElseThrow(() -> new CheckoutException(400, "paymentMethod", "Choose one of the payment methods offered."));
-        if (provider.needsPaymentToken() && (request.paymentToken() == null || !request.paymentToken().matches("pm_[A-Za-z0-9_]{1,200}"))) {
-            throw new CheckoutException(400, "paymentToken", "Card payments need a payment method from the card form.");
-        }
-        Quote quote = pricing.quote(basket, request.delivery().country(), request.shippingMethod());
-        if (request.expectedTotal() != null && request.expectedTotal().compareTo(quote.total().amount()) != 0) {
-            throw new CheckoutException(409, "expectedTotal", "The total is " + quote.total().display() + ", not the "
-                    + new Money(request.expectedTotal(), quote.total().currency()).display()
-                    + " this order was submitted with (prices, stock or delivery may have changed). Please check your order again before placing it.");
-        }
-        limits.checkQuantities(quote);
-        CustomerOrder order;
-        try {
-            order = QuarkusTransaction.requiringNew().call(() -> insert(basket, placedBy, customerId, request, quote, provider));
-        } catch (RuntimeException e) {
-            if (isUniqueViolation(e, "idempotency_key")) {
-                return replay(key, placedBy, request).orElseThrow(() -> e);
-            }
-            CheckoutException refused = e instanceof CheckoutException c ? c : e.getCause() instanceof CheckoutException c ? c : null;
-            if (refused != null) {
-                // A double click that found the first click's order already holding the last allowed place.
-                return replay(key, placedBy, request).orElseThrow(() -> refused);
-            }
-            if (e instanceof OutOfStockException || e.getCause() instanceof OutOfStockException) {
-                OutOfStockException shortfall = e instanceof OutOfStockException o ? o : (OutOfStockException) e.getCause();
-                throw soldOut(quote, shortfall.skus());
-            }
-            throw e;
-        }
-        return afterCommit(order, basket, provider, request.paymentToken());
+        return replay(request.idempotencyKey(), placedBy, request)
+                .orElseGet(() -> placeNew(basket, placedBy, customerId, request));
     }
 
-    private CustomerOrder insert(Basket basket, String placedBy, String customerId, OrderRequest request, Quote quote,
+    /** Validate what a repeated submission needs too: a well-formed key, and a cart to tell whose key it is. */
+    private static Basket validateKeyAndCart(Optional<Basket> current, OrderRequest request) {
+        String key = request.idempotencyKey();
+        if (key == null || !key.matches(IDEMPOTENCY_KEY)) {
+            throw new InvalidInput("idempotencyKey", "Each order needs an idempotency key of 16–100 letters, digits, - or _.");
+        }
+        return current.orElseThrow(CartEmpty::new);
+    }
+
+    private Placement placeNew(Basket basket, String placedBy, String customerId, OrderRequest request) {
+        PaymentProvider provider = validateDeliveryAndPayment(request);
+        Quote quote = price(basket, request);
+        CustomerOrder order;
+        try {
+            order = QuarkusTransaction.requiringNew().call(() -> insertAndReserve(basket, placedBy, customerId, request, quote, provider));
+        } catch (RuntimeException e) {
+            return afterLostInsert(e, placedBy, request, quote);
+        }
+        return collect(order, basket, provider, request.paymentToken());
+    }
+
+    /** Validate what only a new order needs: where it goes, and a payment method offered (with its card token). */
+    private PaymentProvider validateDeliveryAndPayment(OrderRequest request) {
+        if (request.delivery() == null) {
+            throw new Refused("Enter your delivery details first.");
+        }
+        PaymentProvider provider = payments.find(request.paymentMethod())
+                .orElseThrow(() -> new InvalidInput("paymentMethod", "Choose one of the payment methods offered."));
+        if (provider.needsPaymentToken() && (request.paymentToken() == null || !request.paymentToken().matches("pm_[A-Za-z0-9_]{1,200}"))) {
+            throw new InvalidInput("paymentToken", "Card payments need a payment method from the card form.");
+        }
+        return provider;
+    }
+
+    /** Price the cart for the destination: the total the shopper saw, if they said, and within the per-item limit. */
+    private Quote price(Basket basket, OrderRequest request) {
+        Quote quote = pricing.quote(basket, request.delivery().country(), request.shippingMethod());
+        if (request.expectedTotal() != null && request.expectedTotal().compareTo(quote.total().amount()) != 0) {
+            throw new StaleTotal(quote.total(), new Money(request.expectedTotal(), quote.total().currency()));
+        }
+        limits.checkQuantities(quote);
+        return quote;
+    }
+
+    /**
+     * The insert rolled back: a concurrent submission with the same key placed the order (answer with it), the stock ran
+     * out (say which items), or a limit refused it.
+     */
+    private Placement afterLostInsert(RuntimeException e, String placedBy, OrderRequest request, Quote quote) {
+        String key = request.idempotencyKey();
+        if (isUniqueViolation(e, "idempotency_key")) {
+            return replay(key, placedBy, request).orElseThrow(() -> e);
+        }
+        Optional<OutOfStockException> shortfall = thrown(e, OutOfStockException.class);
+        if (shortfall.isPresent()) {
+            throw soldOut(quote, shortfall.get().skus());
+        }
+        Optional<DomainException> refused = thrown(e, DomainException.class);
+        if (refused.isPresent()) {
+            // A double click that found the first click's order already holding the last allowed place.
+            return replay(key, placedBy, request).orElseThrow(refused::get);
+        }
+        throw e;
+    }
+
+    /** The exception itself or its cause, if of that kind (the transaction may wrap what the insert threw). */
+    private static <T extends Throwable> Optional<T> thrown(RuntimeException e, Class<T> kind) {
+        return Stream.of(e, e.getCause()).filter(kind::isInstance).map(kind::cast).findFirst();
+    }
+
+    /** Insert the order and reserve its stock, in the caller's transaction: the order, its messages and the stock, or nothing. */
+    private CustomerOrder insertAndReserve(Basket basket, String placedBy, String customerId, OrderRequest request, Quote quote,
             PaymentProvider provider) {
         limits.checkOpenOrders(request.delivery().email(), request.placedFrom());
+        CustomerOrder order = newOrder(placedBy, customerId, request, quote, provider);
+        order.recordPlaced("Order placed");
+        // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
+        // transaction ends, then fails on the unique index and answers with this order.
+        order.persistAndFlush();
+        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
+        provider.paymentWindow().ifPresent(window ->
+                outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
+        // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
+        // the SKU queues on that one row.
+        inventory.reserve(Orders.quantities(order));
+        return order;
+    }
+
+    /** The order as the quote priced it, with a fresh number; not stored yet. */
+    private static CustomerOrder newOrder(String placedBy, String customerId, OrderRequest request, Quote quote,
+            PaymentProvider provider) {
         CustomerOrder order = new CustomerOrder();
         order.number = newNumber();
         order.placedFrom = request.placedFrom();
         order.idempotencyKey = request.idempotencyKey();
         order.placedBy = placedBy;
         order.customerId = customerId == null ? null : UUID.fromString(customerId);
-        DeliveryDetails to = request.delivery();
-        order.email = to.email();
-        order.shipTo.fullName = to.fullName();
-        order.shipTo.line1 = to.line1();
-        order.shipTo.line2 = to.line2();
-        order.shipTo.city = to.city();
-        order.shipTo.postalCode = to.postalCode();
-        order.shipTo.country = to.country();
-        order.shipTo.phone = to.phone();
+        order.email = request.delivery().email();
+        order.shipTo = request.delivery().shippingAddress();
         order.paymentMethod = provider.id();
         order.shippingMethod = quote.shipping().id();
         order.shippingLabel = quote.shipping().label();
@@ -164,20 +215,11 @@ public class OrderPlacement {
             line.lineTotal = q.lineTotal().amount();
             order.lines.add(line);
         }
-        order.moveTo(OrderStatus.PLACED, "Order placed");
-        // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
-        // transaction ends, then fails on the unique index and answers with this order.
-        order.persistAndFlush();
-        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
-        provider.paymentWindow().ifPresent(window ->
-                outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
-        // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
-        // the SKU queues on that one row.
-        inventory.reserve(Orders.quantities(order));
         return order;
     }
 
-    private Placement afterCommit(CustomerOrder order, Basket basket, PaymentProvider provider, String paymentToken) {
+    /** Collect the payment, after commit: paid, declined (the order is cancelled) or still open (3-D Secure, a transfer). */
+    private Placement collect(CustomerOrder order, Basket basket, PaymentProvider provider, String paymentToken) {
         Collection payment = provider.collect(order.number, order.money(order.total), paymentToken);
         apply(order.number, provider, payment);
         placedEvents.fire(event(order, basket));
@@ -197,7 +239,7 @@ public class OrderPlacement {
                     orders.recordPaymentReference(number, payment.reference()); // so the open intent is voided
                 }
                 orders.cancelUnpaid(number, "Payment declined: " + payment.message());
-                throw new CheckoutException(402, "paymentMethod", "Your payment was declined (" + payment.message()
+                throw new PaymentDeclined("paymentMethod", "Your payment was declined (" + payment.message()
                         + "). Order " + number + " was cancelled and nothing was charged; you can try another payment method.");
             }
             case PENDING -> {
@@ -217,17 +259,17 @@ public class OrderPlacement {
         }
         Optional<Earlier> found = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.findByIdempotencyKey(key).map(existing -> {
             if (!existing.placedBy.equals(placedBy)) {
-                throw new CheckoutException(409, "idempotencyKey", "This idempotency key was already used for another checkout.");
+                throw new Refused("idempotencyKey", "This idempotency key was already used for another checkout.");
             }
             if (!asked(existing, request)) {
-                throw new CheckoutException(422, "idempotencyKey", "This idempotency key already placed order " + existing.number
+                throw new AlreadyPlaced("idempotencyKey", "This idempotency key already placed order " + existing.number
                         + " with other details (delivery, shipping, payment or total). Send a new key to place a different order.");
             }
             return new Earlier(orders.view(existing), existing);
         }));
         return found.map(earlier -> {
             CustomerOrder order = earlier.order();
-            Optional<PaymentProvider> openCard = order.status != OrderStatus.PLACED ? Optional.empty()
+            Optional<PaymentProvider> openCard = !order.status.awaitsPayment() ? Optional.empty()
                     : payments.find(order.paymentMethod).filter(PaymentProvider::needsPaymentToken);
             if (openCard.isEmpty()) {
                 return new Placement(earlier.view(), true, access.token(order.number), null);
@@ -241,12 +283,7 @@ public class OrderPlacement {
 
     /** Whether the order is what this request asks for, in every detail the request gives (a true repeat). */
     private static boolean asked(CustomerOrder order, OrderRequest request) {
-        DeliveryDetails to = request.delivery();
-        boolean sameDelivery = to == null || (Objects.equals(to.email(), order.email) && Objects.equals(to.fullName(), order.shipTo.fullName)
-                && Objects.equals(to.line1(), order.shipTo.line1) && Objects.equals(to.line2(), order.shipTo.line2)
-                && Objects.equals(to.city(), order.shipTo.city) && Objects.equals(to.postalCode(), order.shipTo.postalCode)
-                && Objects.equals(to.country(), order.shipTo.country) && Objects.equals(to.phone(), order.shipTo.phone));
-        return sameDelivery
+        return (request.delivery() == null || request.delivery().equals(DeliveryForm.of(order)))
                 && (request.shippingMethod() == null || request.shippingMethod().equals(order.shippingMethod))
                 && (request.paymentMethod() == null || request.paymentMethod().equals(order.paymentMethod))
                 && (request.expectedTotal() == null || request.expectedTotal().compareTo(order.total) == 0);
@@ -258,11 +295,11 @@ public class OrderPlacement {
                 order.email, lines, order.money(order.total), order.placedAt);
     }
 
-    private static CheckoutException soldOut(Quote quote, List<String> skus) {
+    private static Refused soldOut(Quote quote, List<String> skus) {
         String names = quote.lines().stream().filter(l -> skus.contains(l.sku()))
                 .map(l -> l.label().isEmpty() ? l.productName() : l.productName() + " (" + l.label() + ")")
                 .reduce((a, b) -> a + ", " + b).orElse(String.join(", ", skus));
-        return new CheckoutException(409, "sku", "Sold out: " + names + " sold out before your order went through. "
+        return new Refused("sku", "Sold out: " + names + " sold out before your order went through. "
                 + "Nothing was reserved or charged; please review your cart.");
     }
 

@@ -3,6 +3,7 @@ package shop.storefront.checkout.internal.service;
 import java.time.Instant;
 import java.util.List;
 import shop.storefront.checkout.internal.domain.CustomerOrder;
+import shop.storefront.checkout.internal.domain.OrderStatus;
 import shop.storefront.platform.Money;
 
 /** An order as the shopper sees it, on pages and in the API. */
@@ -30,6 +31,11 @@ public record OrderView(String number, String status, String statusLabel, Instan
                 o.shippingLabel, paymentLabel, paymentInstructions, o.money(o.subtotal), o.money(o.shippingCost),
                 o.vatRate.stripTrailingZeros().toPlainString(), o.pricesIncludeVat, o.money(o.vat), o.money(o.total),
                 o.history.stream().map(h -> new Step(h.status.code(), h.status.label(), h.changedAt, h.note)).toList());
+    }
+
+    /** The {@link #status()} code as the status it names. */
+    public OrderStatus orderStatus() {
+        return OrderStatus.ofCode(status);
     }
 
     public int itemCount() {

@@ -11,12 +11,16 @@ import org.jboss.logging.Logger;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.OrderLine;
+import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.domain.OrderStatus;
+import shop.storefront.checkout.internal.domain.WrongOrderStatus;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.EmailAddress;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.ProviderFailed;
+import shop.storefront.platform.Refused;
 
 /**
  * Reading orders and moving them through their life. Every change locks the order row first, so a webhook,
@@ -84,8 +88,7 @@ public class Orders {
     @Transactional
     public boolean markPaid(String number, String reference, String note) {
         CustomerOrder order = locked(number);
-        boolean card = payments.isCard(order.paymentMethod);
-        if (order.status != OrderStatus.PLACED) {
+        if (!order.status.awaitsPayment()) {
             if (order.status == OrderStatus.CANCELLED && reference != null) {
                 LOG.warnf("Order %s: payment %s arrived after the order was cancelled; refunding it", number, reference);
                 recordPaymentReference(number, reference);
@@ -93,18 +96,31 @@ public class Orders {
             }
             return false;
         }
+        pay(order, reference, note);
+        return true;
+    }
+
+    /** Staff record a payment that reached us outside the providers (a bank transfer); refused for an order not awaiting one. */
+    @Transactional
+    public void markPaidByStaff(String number, String note) {
+        CustomerOrder order = locked(number);
+        order.checkCanMoveTo(OrderStatus.PAID);
+        pay(order, null, note);
+    }
+
+    private void pay(CustomerOrder order, String reference, String note) {
+        boolean card = payments.isCard(order.paymentMethod);
         if (reference == null && card) {
             // Without the provider's reference the payment could never be refunded through it.
-            throw new CheckoutException(409, null, "Order " + number + " is paid by card: Stripe confirms its payment, not staff.");
+            throw new Refused("Order " + order.number + " is paid by card: Stripe confirms its payment, not staff.");
         }
         if (reference != null) {
             order.paymentReference = reference;
         }
         order.moveTo(OrderStatus.PAID, note);
         if (card) {
-            outbox.publish(OrderConfirmationMail.CARD_PAID, new OrderConfirmationMail.CardPaid(number));
+            outbox.publish(OrderConfirmationMail.CARD_PAID, new OrderConfirmationMail.CardPaid(order.number));
         }
-        return true;
     }
 
     /** Keeps the provider's name for a payment that is still open (authentication step, no answer in time). */
@@ -140,21 +156,19 @@ public class Orders {
     @Transactional
     public boolean cancelUnpaid(String number, String note) {
         CustomerOrder order = locked(number);
-        if (order.status != OrderStatus.PLACED) {
+        if (!order.status.canTransitionTo(OrderStatus.CANCELLED)) {
             return false;
         }
         cancel(order, note);
         return true;
     }
 
+    /** Ships an order: a paid one, or an unpaid one whose method has no payment window (paid on delivery or by invoice). */
     @Transactional
     public void fulfil(String number, String note) {
         CustomerOrder order = locked(number);
-        if (order.status == OrderStatus.PLACED && payments.find(order.paymentMethod).flatMap(PaymentProvider::paymentWindow).isPresent()) {
-            throw new CheckoutException(409, null, "Order " + number + " is not paid yet.");
-        }
-        if (order.status != OrderStatus.PLACED && order.status != OrderStatus.PAID) {
-            throw new CheckoutException(409, null, "Order " + number + " is " + order.status.label().toLowerCase() + " and cannot be shipped.");
+        if (order.status.awaitsPayment() && payments.find(order.paymentMethod).flatMap(PaymentProvider::paymentWindow).isPresent()) {
+            throw new Refused("Order " + number + " is not paid yet.");
         }
         order.moveTo(OrderStatus.FULFILLED, note);
     }
@@ -166,18 +180,18 @@ public class Orders {
     @Transactional
     public void cancelOrRefund(String number, String note) {
         CustomerOrder order = locked(number);
-        switch (order.status) {
-            case PLACED -> cancel(order, note);
-            case PAID, FULFILLED -> {
-                if (order.status == OrderStatus.PAID) {
-                    inventory.release(quantities(order));
-                }
-                payments.find(order.paymentMethod).ifPresentOrElse(p -> refund(p, order),
-                        () -> LOG.warnf("Order %s: payment method %s is no longer offered; refund it by hand", number, order.paymentMethod));
-                order.moveTo(OrderStatus.REFUNDED, note);
-            }
-            default -> throw new CheckoutException(409, null, "Order " + number + " is already " + order.status.label().toLowerCase() + ".");
+        OrderStatus next = order.status.whenCancelled()
+                .orElseThrow(() -> new WrongOrderStatus(number, order.status, OrderStatus.CANCELLED));
+        if (next == OrderStatus.CANCELLED) {
+            cancel(order, note);
+            return;
         }
+        if (order.status.holdsStock()) {
+            inventory.release(quantities(order));
+        }
+        payments.find(order.paymentMethod).ifPresentOrElse(p -> refund(p, order),
+                () -> LOG.warnf("Order %s: payment method %s is no longer offered; refund it by hand", number, order.paymentMethod));
+        order.moveTo(next, note);
     }
 
     /** A refused or failed refund leaves the order as it was (the transaction rolls back) and says so. */
@@ -186,7 +200,7 @@ public class Orders {
             provider.refund(order.number, order.paymentReference, order.money(order.total));
         } catch (RuntimeException e) {
             LOG.errorf("Order %s: refund through %s failed: %s", order.number, provider.label(), e.getMessage());
-            throw new CheckoutException(502, null, "The refund through " + provider.label() + " failed, so order " + order.number
+            throw new ProviderFailed("The refund through " + provider.label() + " failed, so order " + order.number
                     + " was left unchanged. Try again in a moment, or refund it by hand.");
         }
     }
@@ -202,13 +216,13 @@ public class Orders {
 
     OrderView view(CustomerOrder order) {
         Optional<PaymentProvider> provider = payments.find(order.paymentMethod);
-        String instructions = order.status != OrderStatus.PLACED ? null
+        String instructions = !order.status.awaitsPayment() ? null
                 : provider.flatMap(p -> p.instructions(order.number, order.money(order.total), order.placedAt)).orElse(null);
         return OrderView.of(order, provider.map(PaymentProvider::label).orElse(order.paymentMethod), instructions);
     }
 
     private static CustomerOrder locked(String number) {
-        return CustomerOrder.lockByNumber(number).orElseThrow(() -> new CheckoutException(404, null, "There is no order " + number + "."));
+        return CustomerOrder.lockByNumber(number).orElseThrow(() -> new OrderNotFound(number));
     }
 
     static Map<String, Integer> quantities(CustomerOrder order) {

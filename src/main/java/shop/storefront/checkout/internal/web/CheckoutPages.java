@@ -18,19 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.account.CustomerContact;
 import shop.storefront.account.Customers;
 import shop.storefront.checkout.Basket;
+import shop.storefront.checkout.internal.domain.CartEmpty;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.checkout.internal.pricing.Quote;
 import shop.storefront.checkout.internal.pricing.ShippingOption;
 import shop.storefront.checkout.internal.service.Checkout;
-import shop.storefront.checkout.internal.service.CheckoutException;
-import shop.storefront.checkout.internal.service.DeliveryDetails;
+import shop.storefront.checkout.internal.service.DeliveryForm;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderPlacement;
 import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.platform.Countries;
+import shop.storefront.platform.DomainException;
 import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.web.ClientAddress;
+import shop.storefront.web.ErrorStatus;
 import shop.storefront.web.Redirects;
 
 /**
@@ -42,15 +46,19 @@ import shop.storefront.web.Redirects;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class CheckoutPages {
 
+    /** A payment method as the payment page offers it. */
+    record PaymentChoice(String id, String label, String description) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance address(Map<String, String> form, List<Map.Entry<String, String>> countries, boolean guest, String error);
+        static native TemplateInstance address(DeliveryForm form, List<Map.Entry<String, String>> countries, boolean guest, String error);
 
         static native TemplateInstance shipping(List<ShippingOption> options, String selected, String country, String error);
 
-        static native TemplateInstance payment(List<PaymentProvider> methods, String selected, String error);
+        static native TemplateInstance payment(List<PaymentChoice> methods, String selected, String error);
 
-        static native TemplateInstance review(Quote quote, DeliveryDetails delivery, String shippingLabel, String paymentLabel,
+        static native TemplateInstance review(Quote quote, DeliveryForm delivery, String shippingLabel, String paymentLabel,
                 String idempotencyKey, String error);
     }
 
@@ -84,10 +92,8 @@ public class CheckoutPages {
         if (!checkout.hasItems()) {
             return seeOther("/cart");
         }
-        Map<String, String> form = state.fields(basket());
-        if (!form.containsKey("country")) {
-            form = prefill();
-        }
+        DeliveryForm saved = state.delivery(state.fields(basket()));
+        DeliveryForm form = saved != null ? saved : prefill();
         return Response.ok(Templates.address(form, countries.choices(), checkout.customerId().isEmpty(), null)).build();
     }
 
@@ -98,21 +104,14 @@ public class CheckoutPages {
             @FormParam("line2") String line2, @FormParam("city") String city, @FormParam("postalCode") String postalCode,
             @FormParam("country") String country, @FormParam("phone") String phone) {
         Basket basket = basket();
+        DeliveryForm typed = new DeliveryForm(email, fullName, line1, line2, city, postalCode, country, phone);
         try {
             String mail = checkout.customerId().flatMap(customers::contact).map(CustomerContact::email).orElse(email);
-            state.saveDelivery(basket, DeliveryDetails.of(mail, fullName, line1, line2, city, postalCode, country, phone, countries));
+            state.saveDelivery(basket, typed.withEmail(mail).checked(countries));
             return seeOther("/checkout/shipping");
         } catch (InvalidFieldException e) {
-            Map<String, String> typed = blankForm();
-            putShort(typed, "email", email);
-            putShort(typed, "fullName", fullName);
-            putShort(typed, "line1", line1);
-            putShort(typed, "line2", line2);
-            putShort(typed, "city", city);
-            putShort(typed, "postalCode", postalCode);
-            putShort(typed, "country", country);
-            putShort(typed, "phone", phone);
-            return Response.status(400).entity(Templates.address(typed, countries.choices(), checkout.customerId().isEmpty(), e.getMessage())).build();
+            return Response.status(400).entity(Templates.address(typed.shownBack(), countries.choices(), checkout.customerId().isEmpty(),
+                    e.getMessage())).build();
         }
     }
 
@@ -121,7 +120,7 @@ public class CheckoutPages {
     @Operation(hidden = true)
     public Response shippingPage() {
         Map<String, String> saved = state.fields(basket());
-        DeliveryDetails delivery = state.delivery(saved);
+        DeliveryForm delivery = state.delivery(saved);
         if (delivery == null || !checkout.hasItems()) {
             return seeOther("/checkout/address");
         }
@@ -135,7 +134,7 @@ public class CheckoutPages {
     @Operation(hidden = true)
     public Response shipping(@FormParam("shippingMethod") String method) {
         Basket basket = basket();
-        DeliveryDetails delivery = state.delivery(state.fields(basket));
+        DeliveryForm delivery = state.delivery(state.fields(basket));
         if (delivery == null) {
             return seeOther("/checkout/address");
         }
@@ -156,7 +155,7 @@ public class CheckoutPages {
         if (!saved.containsKey("shippingMethod")) {
             return seeOther("/checkout/shipping");
         }
-        List<PaymentProvider> methods = pageMethods();
+        List<PaymentChoice> methods = pageMethods();
         return Response.ok(Templates.payment(methods, saved.getOrDefault("paymentMethod", methods.getFirst().id()), null)).build();
     }
 
@@ -164,7 +163,7 @@ public class CheckoutPages {
     @Path("payment")
     @Operation(hidden = true)
     public Response payment(@FormParam("paymentMethod") String method) {
-        List<PaymentProvider> methods = pageMethods();
+        List<PaymentChoice> methods = pageMethods();
         if (methods.stream().noneMatch(m -> m.id().equals(method))) {
             return Response.status(400).entity(Templates.payment(methods, methods.getFirst().id(), "Choose one of the payment methods below.")).build();
         }
@@ -196,70 +195,54 @@ public class CheckoutPages {
                     saved.get("paymentMethod"), null, total(expectedTotal), idempotencyKey, ClientAddress.of(ctx).limitKey()));
             state.newAttempt(basket);
             return seeOther(access.guestPath(placed.order().number()) + (placed.replayed() ? "" : "&placed=1"));
-        } catch (CheckoutException e) {
-            if (e.status() == 402) {
-                state.newAttempt(basket);
-            }
-            if (!checkout.hasItems() || state.delivery(saved) == null || !saved.containsKey("shippingMethod")) {
-                return Response.status(e.status()).entity(Templates.payment(pageMethods(), saved.get("paymentMethod"), e.getMessage())).build();
-            }
-            return Response.status(e.status()).entity(review(basket, saved, e.getMessage())).build();
+        } catch (PaymentDeclined e) {
+            // Nothing was bought: the next submission is a new order, perhaps with another payment method.
+            state.newAttempt(basket);
+            return refused(basket, saved, e);
+        } catch (DomainException e) {
+            return refused(basket, saved, e);
         }
     }
 
+    /** A refused order shown on the review page with what to change, or on the payment page when review cannot be shown. */
+    private Response refused(Basket basket, Map<String, String> saved, DomainException e) {
+        int status = ErrorStatus.of(e);
+        if (!checkout.hasItems() || state.delivery(saved) == null || !saved.containsKey("shippingMethod")) {
+            return Response.status(status).entity(Templates.payment(pageMethods(), saved.get("paymentMethod"), e.getMessage())).build();
+        }
+        return Response.status(status).entity(review(basket, saved, e.getMessage())).build();
+    }
+
     private TemplateInstance review(Basket basket, Map<String, String> saved, String error) {
-        DeliveryDetails delivery = state.delivery(saved);
+        DeliveryForm delivery = state.delivery(saved);
         Quote quote = checkout.quote(delivery.country(), saved.get("shippingMethod"));
         String paymentLabel = payments.find(saved.get("paymentMethod")).map(PaymentProvider::label).orElse(saved.get("paymentMethod"));
         return Templates.review(quote, delivery, quote.shipping().label(), paymentLabel, state.idempotencyKey(basket), error);
     }
 
     /** Card payments need Stripe.js in the page, which this server-rendered checkout does not load yet (see README). */
-    private List<PaymentProvider> pageMethods() {
-        return payments.offered().stream().filter(p -> !p.needsPaymentToken()).toList();
+    private List<PaymentChoice> pageMethods() {
+        return payments.offered().stream().filter(p -> !p.needsPaymentToken())
+                .map(p -> new PaymentChoice(p.id(), p.label(), p.description())).toList();
     }
 
-    /** Every field of the address form, blank. */
-    private static Map<String, String> blankForm() {
-        Map<String, String> form = new java.util.HashMap<>();
-        for (String field : List.of("email", "fullName", "line1", "line2", "city", "postalCode", "country", "phone")) {
-            form.put(field, "");
-        }
-        return form;
-    }
-
-    private Map<String, String> prefill() {
-        Map<String, String> form = blankForm();
-        checkout.customerId().flatMap(customers::contact).ifPresent(c -> {
-            form.put("email", c.email());
-            form.put("fullName", c.fullName());
-            c.defaultShipping().ifPresent(a -> {
-                form.put("fullName", a.fullName());
-                form.put("line1", a.line1());
-                form.put("line2", a.line2());
-                form.put("city", a.city());
-                form.put("postalCode", a.postalCode());
-                form.put("country", a.country());
-                form.put("phone", a.phone());
-            });
-        });
-        return form;
+    /** A customer's form starts from their default shipping address, or at least their name and e-mail address. */
+    private DeliveryForm prefill() {
+        return checkout.customerId().flatMap(customers::contact)
+                .map(c -> c.defaultShipping().map(a -> DeliveryForm.of(c.email(), a))
+                        .orElseGet(() -> new DeliveryForm(c.email(), c.fullName(), "", "", "", "", "", "")))
+                .orElseGet(DeliveryForm::blank);
     }
 
     private Basket basket() {
-        return checkout.basket().orElseThrow(() -> new CheckoutException(409, null, "Your cart is empty: add something to it first."));
+        return checkout.basket().orElseThrow(CartEmpty::new);
     }
 
     private static BigDecimal total(String text) {
         if (text == null || !text.matches("\\d{1,10}(\\.\\d{1,2})?")) {
-            throw new CheckoutException(400, "expectedTotal", "This form is incomplete. Go back to the review page and try again.");
+            throw new InvalidInput("expectedTotal", "This form is incomplete. Go back to the review page and try again.");
         }
         return new BigDecimal(text);
-    }
-
-    /** Typed text shown back in the form, cut to a sane length. */
-    private static void putShort(Map<String, String> form, String field, String value) {
-        form.put(field, value == null ? "" : value.length() > 254 ? value.substring(0, 254) : value);
     }
 
     private static Response seeOther(String path) {

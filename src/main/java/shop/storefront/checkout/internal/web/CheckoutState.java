@@ -5,10 +5,9 @@ import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import shop.storefront.checkout.Basket;
-import shop.storefront.checkout.internal.service.DeliveryDetails;
+import shop.storefront.checkout.internal.service.DeliveryForm;
 import shop.storefront.platform.Digests;
 import shop.storefront.web.CookieSigner;
 
@@ -35,22 +34,13 @@ class CheckoutState {
         return hashes.hgetall(key(basket));
     }
 
-    DeliveryDetails delivery(Map<String, String> f) {
-        return f.containsKey("country") ? new DeliveryDetails(f.get("email"), f.get("fullName"), f.get("line1"), f.get("line2"),
-                f.get("city"), f.get("postalCode"), f.get("country"), f.get("phone")) : null;
+    /** The delivery details among the saved fields, or null when none were saved yet. */
+    DeliveryForm delivery(Map<String, String> fields) {
+        return DeliveryForm.fromFields(fields);
     }
 
-    void saveDelivery(Basket basket, DeliveryDetails d) {
-        Map<String, String> values = new HashMap<>();
-        values.put("email", d.email());
-        values.put("fullName", d.fullName());
-        values.put("line1", d.line1());
-        values.put("line2", d.line2());
-        values.put("city", d.city());
-        values.put("postalCode", d.postalCode());
-        values.put("country", d.country());
-        values.put("phone", d.phone());
-        save(basket, values);
+    void saveDelivery(Basket basket, DeliveryForm delivery) {
+        save(basket, delivery.fields());
     }
 
     void save(Basket basket, Map<String, String> values) {

@@ -18,14 +18,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.NotFound;
 import shop.storefront.web.ClientAddress;
 import shop.storefront.web.Redirects;
-import shop.storefront.web.ResourceNotFoundException;
 
 /** Order history and detail for customers; confirmation pages and order lookup (number + e-mail) for guests. */
 @Path("/orders")
@@ -101,9 +102,9 @@ public class OrderPages {
             @QueryParam("placed") String placed) {
         boolean owner = checkout.customerId().isPresent() && checkout.customerId().equals(orders.customerOf(number));
         if (!owner && !access.tokenMatches(number, token)) {
-            throw new ResourceNotFoundException("We could not find that order. Sign in, or look it up with its number and your e-mail address.");
+            throw new NotFound("We could not find that order. Sign in, or look it up with its number and your e-mail address.");
         }
-        return Templates.detail(orders.view(number).orElseThrow(() -> new ResourceNotFoundException("There is no order " + number + ".")),
+        return Templates.detail(orders.view(number).orElseThrow(() -> new OrderNotFound(number)),
                 placed != null);
     }
 
