@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.account.AccountException;
 import shop.storefront.account.internal.domain.Address;
 import shop.storefront.account.internal.domain.Customer;
@@ -102,14 +101,12 @@ public class AccountPages {
 
     @GET
     @Path("sign-up")
-    @Operation(hidden = true)
     public TemplateInstance signUpPage() {
         return Templates.signUp("", "", false, null);
     }
 
     @POST
     @Path("sign-up")
-    @Operation(hidden = true)
     public Response signUp(@FormParam("email") String email, @FormParam("password") String password,
             @FormParam("name") String name, @FormParam("cartReminders") String cartReminders, RoutingContext ctx) {
         try {
@@ -123,7 +120,6 @@ public class AccountPages {
 
     @GET
     @Path("sign-in")
-    @Operation(hidden = true)
     public TemplateInstance signInPage() {
         return Templates.signIn("", null);
     }
@@ -132,7 +128,6 @@ public class AccountPages {
     @POST
     @Path("sign-in")
     @RunOnVirtualThread
-    @Operation(hidden = true)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
         try {
             accounts.startSession(ctx, accounts.authenticate(email, password, client(ctx)));
@@ -144,7 +139,6 @@ public class AccountPages {
 
     @POST
     @Path("sign-out")
-    @Operation(hidden = true)
     public Response signOut(RoutingContext ctx) {
         accounts.signOut(ctx);
         return seeOther("/");
@@ -152,14 +146,12 @@ public class AccountPages {
 
     @GET
     @Path("forgot")
-    @Operation(hidden = true)
     public TemplateInstance forgotPage() {
         return Templates.forgot("", false, null);
     }
 
     @POST
     @Path("forgot")
-    @Operation(hidden = true)
     public Response forgot(@FormParam("email") String email, RoutingContext ctx) {
         try {
             accounts.requestReset(email, client(ctx));
@@ -171,7 +163,6 @@ public class AccountPages {
 
     @GET
     @Path("reset")
-    @Operation(hidden = true)
     public Response resetPage(@QueryParam("token") String token) {
         boolean usable = accounts.resetLinkUsable(token);
         return Response.status(usable ? 200 : 400).entity(Templates.reset(usable ? token : "", usable,
@@ -180,7 +171,6 @@ public class AccountPages {
 
     @POST
     @Path("reset")
-    @Operation(hidden = true)
     public Response reset(@FormParam("token") String token, @FormParam("password") String password) {
         try {
             accounts.resetPassword(token, password);
@@ -194,7 +184,6 @@ public class AccountPages {
     @GET
     @Authenticated
     @Transactional
-    @Operation(hidden = true)
     public TemplateInstance overview() {
         Customer customer = current();
         return Templates.overview(customer, addressBook.list(customer.id), null);
@@ -204,7 +193,6 @@ public class AccountPages {
     @Path("profile")
     @Authenticated
     @Transactional
-    @Operation(hidden = true)
     public Response profile(@FormParam("name") String name, @FormParam("cartReminders") String cartReminders) {
         Customer customer = current();
         try {
@@ -220,7 +208,6 @@ public class AccountPages {
     @GET
     @Path("addresses/new")
     @Authenticated
-    @Operation(hidden = true)
     public TemplateInstance newAddress() {
         Address blank = new Address();
         blank.country = "IE";
@@ -230,7 +217,6 @@ public class AccountPages {
     @POST
     @Path("addresses")
     @Authenticated
-    @Operation(hidden = true)
     public Response addAddress(@BeanParam AddressFields fields) {
         try {
             addressBook.add(customerId(), fields.form());
@@ -243,7 +229,6 @@ public class AccountPages {
     @GET
     @Path("addresses/{id: [0-9]{1,18}}/edit")
     @Authenticated
-    @Operation(hidden = true)
     public TemplateInstance editAddress(@PathParam("id") long id) {
         return Templates.address(addressBook.find(customerId(), id), countries.choices(), null);
     }
@@ -251,7 +236,6 @@ public class AccountPages {
     @POST
     @Path("addresses/{id: [0-9]{1,18}}")
     @Authenticated
-    @Operation(hidden = true)
     public Response updateAddress(@PathParam("id") long id, @BeanParam AddressFields fields) {
         try {
             addressBook.update(customerId(), id, fields.form());
@@ -267,7 +251,6 @@ public class AccountPages {
     @POST
     @Path("addresses/{id: [0-9]{1,18}}/delete")
     @Authenticated
-    @Operation(hidden = true)
     public Response deleteAddress(@PathParam("id") long id) {
         addressBook.delete(customerId(), id);
         return seeOther("/account");

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.account.CustomerContact;
 import shop.storefront.account.Customers;
 import shop.storefront.checkout.Basket;
@@ -72,14 +71,12 @@ public class CheckoutPages {
     }
 
     @GET
-    @Operation(hidden = true)
     public Response start() {
         return seeOther(checkout.hasItems() ? "/checkout/address" : "/cart");
     }
 
     @GET
     @Path("address")
-    @Operation(hidden = true)
     public Response addressPage() {
         if (!checkout.hasItems()) {
             return seeOther("/cart");
@@ -93,7 +90,6 @@ public class CheckoutPages {
 
     @POST
     @Path("address")
-    @Operation(hidden = true)
     public Response address(@FormParam("email") String email, @FormParam("fullName") String fullName, @FormParam("line1") String line1,
             @FormParam("line2") String line2, @FormParam("city") String city, @FormParam("postalCode") String postalCode,
             @FormParam("country") String country, @FormParam("phone") String phone) {
@@ -118,7 +114,6 @@ public class CheckoutPages {
 
     @GET
     @Path("shipping")
-    @Operation(hidden = true)
     public Response shippingPage() {
         Map<String, String> saved = state.fields(basket());
         DeliveryDetails delivery = state.delivery(saved);
@@ -132,7 +127,6 @@ public class CheckoutPages {
 
     @POST
     @Path("shipping")
-    @Operation(hidden = true)
     public Response shipping(@FormParam("shippingMethod") String method) {
         Basket basket = basket();
         DeliveryDetails delivery = state.delivery(state.fields(basket));
@@ -150,7 +144,6 @@ public class CheckoutPages {
 
     @GET
     @Path("payment")
-    @Operation(hidden = true)
     public Response paymentPage() {
         Map<String, String> saved = state.fields(basket());
         if (!saved.containsKey("shippingMethod")) {
@@ -162,7 +155,6 @@ public class CheckoutPages {
 
     @POST
     @Path("payment")
-    @Operation(hidden = true)
     public Response payment(@FormParam("paymentMethod") String method) {
         List<PaymentProvider> methods = pageMethods();
         if (methods.stream().noneMatch(m -> m.id().equals(method))) {
@@ -174,7 +166,6 @@ public class CheckoutPages {
 
     @GET
     @Path("review")
-    @Operation(hidden = true)
     public Response reviewPage() {
         Basket basket = basket();
         Map<String, String> saved = state.fields(basket);
@@ -186,7 +177,6 @@ public class CheckoutPages {
 
     @POST
     @Path("place")
-    @Operation(hidden = true)
     public Response place(@FormParam("idempotencyKey") String idempotencyKey, @FormParam("expectedTotal") String expectedTotal,
             RoutingContext ctx) {
         Basket basket = basket();
