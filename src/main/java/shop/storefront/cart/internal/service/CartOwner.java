@@ -7,7 +7,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
-import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.cart.internal.CartConfig;
 import shop.storefront.web.CookieSigner;
 
 /**
@@ -26,11 +26,11 @@ public class CartOwner {
     private final CookieSigner signer;
     private final long maxAgeSeconds;
 
-    CartOwner(CurrentVertxRequest request, SecurityIdentity identity, CookieSigner signer, StorefrontConfig config) {
+    CartOwner(CurrentVertxRequest request, SecurityIdentity identity, CookieSigner signer, CartConfig config) {
         this.request = request;
         this.identity = identity;
         this.signer = signer;
-        this.maxAgeSeconds = config.cart().ttl().toSeconds();
+        this.maxAgeSeconds = config.ttl().toSeconds();
     }
 
     /** Redis key of the current cart, if there is one. */

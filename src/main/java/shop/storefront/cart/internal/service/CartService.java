@@ -11,6 +11,7 @@ import java.util.Set;
 import shop.storefront.cart.CartException;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
+import shop.storefront.cart.internal.CartConfig;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.SkuView;
 import shop.storefront.platform.Money;
@@ -27,13 +28,13 @@ public class CartService implements ShoppingCart {
     private final int maxQuantity;
     private final int maxLines;
 
-    CartService(CartOwner owner, CartStore store, Catalog catalog, StorefrontConfig config) {
+    CartService(CartOwner owner, CartStore store, Catalog catalog, CartConfig cart, StorefrontConfig config) {
         this.owner = owner;
         this.store = store;
         this.catalog = catalog;
         this.currency = config.currency();
-        this.maxQuantity = config.cart().maxQuantity();
-        this.maxLines = config.cart().maxLines();
+        this.maxQuantity = cart.maxQuantity();
+        this.maxLines = cart.maxLines();
     }
 
     @Override
