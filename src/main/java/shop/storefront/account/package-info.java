@@ -1,5 +1,9 @@
 /**
- * Customer accounts, sign-in and address book, added in the accounts-and-cart issue.
- * Public API types live in this package; everything else in {@code internal}.
+ * Customer accounts: sign-up, sign-in with its throttling, sessions, password reset, consent and the address book,
+ * with the account pages. Other modules learn who is signed in and how to reach a customer through the types in this
+ * package; everything else is in {@code internal}.
  */
+@AllowedDependencies({"platform", "messaging", "web"})
 package shop.storefront.account;
+
+import shop.storefront.platform.AllowedDependencies;

@@ -1,2 +1,9 @@
-/** Catalog: categories, products, SKUs, search and listings. Other modules use only the types in this package. */
+/**
+ * Catalog: categories, products and their SKUs, stock, search and listings, with the catalog's pages, JSON API and
+ * its cache. Other modules use only the types in this package (product views, the {@link shop.storefront.catalog.Catalog}
+ * and {@link shop.storefront.catalog.Inventory} services); everything else is in {@code internal}.
+ */
+@AllowedDependencies({"platform", "messaging", "web"})
 package shop.storefront.catalog;
+
+import shop.storefront.platform.AllowedDependencies;

@@ -4,4 +4,7 @@
  * {@link shop.storefront.checkout.OrderPlaced} event and the {@link shop.storefront.checkout.Baskets} port
  * through which the cart module hands over what is being bought.
  */
+@AllowedDependencies({"platform", "messaging", "web", "catalog", "account"})
 package shop.storefront.checkout;
+
+import shop.storefront.platform.AllowedDependencies;

@@ -1,7 +1,10 @@
 /**
- * The order pipeline's transport: messages written to an outbox table in the writer's transaction and
- * handled in the background by a worker on every instance (the seeds' SQS + Lambda + dead-letter queue,
- * inside the monolith). Modules publish through {@link shop.storefront.messaging.Outbox} and handle topics
- * with {@link shop.storefront.messaging.MessageHandler} beans.
+ * The order pipeline's transport: messages written to an outbox table in the writer's transaction and handled in the
+ * background by a worker on every instance, retried with back-off and moved to a dead-letter table when they keep
+ * failing. Modules publish through {@link shop.storefront.messaging.Outbox} and handle topics with
+ * {@link shop.storefront.messaging.MessageHandler} beans. It uses no other module, so every module may use it.
  */
+@AllowedDependencies({})
 package shop.storefront.messaging;
+
+import shop.storefront.platform.AllowedDependencies;

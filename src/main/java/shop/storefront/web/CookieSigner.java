@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.web.internal.WebConfig;
 
 /**
  * Signs cookie values with HMAC-SHA256 under the configured signing key, so any instance can trust a cookie
@@ -21,7 +21,7 @@ public class CookieSigner {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
-    CookieSigner(StorefrontConfig config) {
+    CookieSigner(WebConfig config) {
         this.key = new SecretKeySpec(config.signingKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 

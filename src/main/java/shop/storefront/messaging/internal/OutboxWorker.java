@@ -66,7 +66,8 @@ public class OutboxWorker {
         }
     }
 
-    @Scheduled(identity = "outbox-worker", every = "${storefront.outbox.poll-interval:1s}",
+    // The interval's default is OutboxConfig.pollInterval()'s: a config mapping's defaults are config values too.
+    @Scheduled(identity = "outbox-worker", every = "${storefront.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkerDisabled.class)
     void poll() {
         for (int i = 0; i < config.batchSize() && !stopping; i++) {

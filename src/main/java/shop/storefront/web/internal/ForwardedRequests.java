@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
 import org.jboss.logging.MDC;
-import shop.storefront.platform.StorefrontConfig;
 import shop.storefront.web.ClientAddress;
 
 /**
@@ -25,7 +24,7 @@ public class ForwardedRequests {
 
     private final TrustedProxies trusted;
 
-    ForwardedRequests(StorefrontConfig config) {
+    ForwardedRequests(WebConfig config) {
         try {
             this.trusted = TrustedProxies.parse(config.trustedProxies());
         } catch (IllegalArgumentException e) {

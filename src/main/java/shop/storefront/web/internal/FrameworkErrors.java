@@ -12,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
-import shop.storefront.platform.StorefrontConfig;
 import shop.storefront.web.Problem;
 
 /**
@@ -31,7 +30,7 @@ public class FrameworkErrors {
         this.json = json;
     }
 
-    void register(@Observes Router router, StorefrontConfig config) {
+    void register(@Observes Router router, WebConfig config) {
         long maxBody = config.maxBodySize().asLongValue();
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> limitBody(ctx, maxBody));
         // blocking: the page layout reads the category menu

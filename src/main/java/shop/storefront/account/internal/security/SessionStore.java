@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.web.CookieSigner;
 
 /**
@@ -29,11 +29,11 @@ public class SessionStore {
     private final KeyCommands<String> keys;
     private final Duration ttl;
 
-    SessionStore(RedisDataSource redis, StorefrontConfig config) {
+    SessionStore(RedisDataSource redis, AccountConfig config) {
         this.hashes = redis.hash(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key();
-        this.ttl = config.account().sessionTtl();
+        this.ttl = config.sessionTtl();
     }
 
     /** Starts a new session with a new random id (never reusing one the browser brought: no fixation). */

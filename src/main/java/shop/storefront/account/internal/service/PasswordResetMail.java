@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.domain.PasswordReset;
 import shop.storefront.messaging.MessageHandler;
@@ -32,10 +33,10 @@ class PasswordResetMail implements MessageHandler<PasswordResetMail.Requested> {
     private final String baseUrl;
     private final Duration ttl;
 
-    PasswordResetMail(Mailer mailer, StorefrontConfig config) {
+    PasswordResetMail(Mailer mailer, AccountConfig account, StorefrontConfig config) {
         this.mailer = mailer;
         this.baseUrl = config.baseUrl();
-        this.ttl = config.account().resetLinkTtl();
+        this.ttl = account.resetLinkTtl();
     }
 
     @Override

@@ -3,8 +3,8 @@ package shop.storefront.account.internal.service;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.platform.InvalidInput;
-import shop.storefront.platform.StorefrontConfig;
 
 /** Password rules and bcrypt hashing. bcrypt reads at most 72 bytes, so longer passwords are refused rather than silently cut. */
 @ApplicationScoped
@@ -18,9 +18,9 @@ public class Passwords {
     /** Compared against when the e-mail is unknown, so that both answers take the same time. */
     private final String decoy;
 
-    Passwords(CommonPasswords common, StorefrontConfig config) {
+    Passwords(CommonPasswords common, AccountConfig config) {
         this.common = common;
-        this.cost = config.account().bcryptCost();
+        this.cost = config.bcryptCost();
         this.decoy = BcryptUtil.bcryptHash("decoy-password-for-timing", cost);
     }
 

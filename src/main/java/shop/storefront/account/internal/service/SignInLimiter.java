@@ -3,8 +3,8 @@ package shop.storefront.account.internal.service;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.platform.Digests;
-import shop.storefront.platform.StorefrontConfig;
 import shop.storefront.platform.TooManyAttempts;
 import shop.storefront.web.AttemptLimiter;
 
@@ -30,11 +30,11 @@ public class SignInLimiter {
     private final int limit;
     private final Duration maxDelay;
 
-    SignInLimiter(AttemptLimiter limiter, RedisDataSource redis, StorefrontConfig config) {
+    SignInLimiter(AttemptLimiter limiter, RedisDataSource redis, AccountConfig config) {
         this.limiter = limiter;
         this.turns = new Turns(redis);
-        this.limit = config.account().signInAttemptsPerMinute();
-        this.maxDelay = config.account().signInDelayMax();
+        this.limit = config.signInAttemptsPerMinute();
+        this.maxDelay = config.signInDelayMax();
     }
 
     /** Counts one attempt from the client address; {@link TooManyAttempts} telling when to try again once its window is full. */

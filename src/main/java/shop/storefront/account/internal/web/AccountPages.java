@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.account.internal.domain.Customer;
 import shop.storefront.account.internal.security.SessionCookie;
 import shop.storefront.account.internal.service.AccountService;
@@ -100,14 +99,12 @@ public class AccountPages {
 
     @GET
     @Path("sign-up")
-    @Operation(hidden = true)
     public TemplateInstance signUpPage() {
         return Templates.signUp("", "", false, null);
     }
 
     @POST
     @Path("sign-up")
-    @Operation(hidden = true)
     public Response signUp(@FormParam("email") String email, @FormParam("password") String password,
             @FormParam("name") String name, @FormParam("cartReminders") String cartReminders, RoutingContext ctx) {
         try {
@@ -121,7 +118,6 @@ public class AccountPages {
 
     @GET
     @Path("sign-in")
-    @Operation(hidden = true)
     public TemplateInstance signInPage() {
         return Templates.signIn("", null);
     }
@@ -130,7 +126,6 @@ public class AccountPages {
     @POST
     @Path("sign-in")
     @RunOnVirtualThread
-    @Operation(hidden = true)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
         try {
             startSession(ctx, accounts.authenticate(email, password, client(ctx)));
@@ -142,7 +137,6 @@ public class AccountPages {
 
     @POST
     @Path("sign-out")
-    @Operation(hidden = true)
     public Response signOut(RoutingContext ctx) {
         accounts.endSession(sessionCookie.sessionId(ctx).orElse(null));
         sessionCookie.clear(ctx);
@@ -151,14 +145,12 @@ public class AccountPages {
 
     @GET
     @Path("forgot")
-    @Operation(hidden = true)
     public TemplateInstance forgotPage() {
         return Templates.forgot("", false, null);
     }
 
     @POST
     @Path("forgot")
-    @Operation(hidden = true)
     public Response forgot(@FormParam("email") String email, RoutingContext ctx) {
         try {
             accounts.requestReset(email, client(ctx));
@@ -170,7 +162,6 @@ public class AccountPages {
 
     @GET
     @Path("reset")
-    @Operation(hidden = true)
     public Response resetPage(@QueryParam("token") String token) {
         boolean usable = accounts.resetLinkUsable(token);
         return Response.status(usable ? 200 : 400).entity(Templates.reset(usable ? token : "", usable,
@@ -179,7 +170,6 @@ public class AccountPages {
 
     @POST
     @Path("reset")
-    @Operation(hidden = true)
     public Response reset(@FormParam("token") String token, @FormParam("password") String password) {
         try {
             accounts.resetPassword(token, password);
@@ -193,7 +183,6 @@ public class AccountPages {
     @GET
     @Authenticated
     @Transactional
-    @Operation(hidden = true)
     public TemplateInstance overview() {
         return overview(current(), null);
     }
@@ -202,7 +191,6 @@ public class AccountPages {
     @Path("profile")
     @Authenticated
     @Transactional
-    @Operation(hidden = true)
     public Response profile(@FormParam("name") String name, @FormParam("cartReminders") String cartReminders) {
         Customer customer = current();
         try {
@@ -218,7 +206,6 @@ public class AccountPages {
     @GET
     @Path("addresses/new")
     @Authenticated
-    @Operation(hidden = true)
     public TemplateInstance newAddress() {
         return Templates.address(SavedAddress.blank("IE"), countries.choices(), null);
     }
@@ -226,7 +213,6 @@ public class AccountPages {
     @POST
     @Path("addresses")
     @Authenticated
-    @Operation(hidden = true)
     public Response addAddress(@BeanParam AddressFields fields) {
         try {
             addressBook.add(customerId(), fields.form());
@@ -239,7 +225,6 @@ public class AccountPages {
     @GET
     @Path("addresses/{id: [0-9]{1,18}}/edit")
     @Authenticated
-    @Operation(hidden = true)
     public TemplateInstance editAddress(@PathParam("id") long id) {
         return Templates.address(SavedAddress.of(addressBook.find(customerId(), id)), countries.choices(), null);
     }
@@ -247,7 +232,6 @@ public class AccountPages {
     @POST
     @Path("addresses/{id: [0-9]{1,18}}")
     @Authenticated
-    @Operation(hidden = true)
     public Response updateAddress(@PathParam("id") long id, @BeanParam AddressFields fields) {
         try {
             addressBook.update(customerId(), id, fields.form());
@@ -263,7 +247,6 @@ public class AccountPages {
     @POST
     @Path("addresses/{id: [0-9]{1,18}}/delete")
     @Authenticated
-    @Operation(hidden = true)
     public Response deleteAddress(@PathParam("id") long id) {
         addressBook.delete(customerId(), id);
         return seeOther("/account");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import shop.storefront.account.CustomerContact;
 import shop.storefront.account.Customers;
+import shop.storefront.cart.internal.CartConfig;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.SkuView;
 import shop.storefront.messaging.MessageHandler;
@@ -37,20 +38,23 @@ class AbandonedCartReminder implements MessageHandler<AbandonedCartReminder.Remi
     private final Catalog catalog;
     private final Mailer mailer;
     private final StorefrontConfig config;
+    private final CartConfig cart;
 
-    AbandonedCartReminder(CartStore store, Outbox outbox, Customers customers, Catalog catalog, Mailer mailer, StorefrontConfig config) {
+    AbandonedCartReminder(CartStore store, Outbox outbox, Customers customers, Catalog catalog, Mailer mailer, CartConfig cart,
+            StorefrontConfig config) {
         this.store = store;
         this.outbox = outbox;
         this.customers = customers;
         this.catalog = catalog;
         this.mailer = mailer;
         this.config = config;
+        this.cart = cart;
     }
 
     @Scheduled(identity = "abandoned-cart-scan", every = "${storefront.cart.reminder-scan-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
-        Instant idleSince = Instant.now().minus(config.cart().reminderAfter());
+        Instant idleSince = Instant.now().minus(cart.reminderAfter());
         for (String customerId : store.idleCustomerCarts(idleSince, 500)) {
             if (store.claimIdle(customerId)) {
                 QuarkusTransaction.requiringNew().run(() -> outbox.publish(TOPIC, new Reminder(customerId)));

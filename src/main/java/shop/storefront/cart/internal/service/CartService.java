@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
+import shop.storefront.cart.internal.CartConfig;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.SkuView;
 import shop.storefront.platform.InvalidInput;
@@ -29,13 +30,13 @@ public class CartService implements ShoppingCart {
     private final int maxQuantity;
     private final int maxLines;
 
-    CartService(CartOwner owner, CartStore store, Catalog catalog, StorefrontConfig config) {
+    CartService(CartOwner owner, CartStore store, Catalog catalog, CartConfig cart, StorefrontConfig config) {
         this.owner = owner;
         this.store = store;
         this.catalog = catalog;
         this.currency = config.currency();
-        this.maxQuantity = config.cart().maxQuantity();
-        this.maxLines = config.cart().maxLines();
+        this.maxQuantity = cart.maxQuantity();
+        this.maxLines = cart.maxLines();
     }
 
     @Override

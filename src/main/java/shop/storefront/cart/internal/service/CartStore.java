@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.cart.internal.CartConfig;
 
 /**
  * Carts in Redis, one hash per cart: {@code q:<sku>} holds the quantity (changed with atomic HINCRBY, so
@@ -35,11 +35,11 @@ public class CartStore {
     private final SortedSetCommands<String, String> touched;
     private final Duration ttl;
 
-    CartStore(RedisDataSource redis, StorefrontConfig config) {
+    CartStore(RedisDataSource redis, CartConfig config) {
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
         this.touched = redis.sortedSet(String.class);
-        this.ttl = config.cart().ttl();
+        this.ttl = config.ttl();
     }
 
     /** SKU → entry, in no particular order. */

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.cart.CartView;
 import shop.storefront.cart.ShoppingCart;
 import shop.storefront.cart.internal.rest.CartInput;
@@ -35,7 +34,6 @@ public class CartPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public TemplateInstance page() {
         return Templates.cart(cart.view(), null);
     }
@@ -43,7 +41,6 @@ public class CartPages {
     @POST
     @Path("/add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
     public Response add(@FormParam("sku") String sku, @FormParam("quantity") String quantity) {
         return change(() -> cart.add(CartInput.sku(sku), CartInput.quantity(quantity == null || quantity.isBlank() ? "1" : quantity)));
     }
@@ -51,7 +48,6 @@ public class CartPages {
     @POST
     @Path("/update")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
     public Response update(@FormParam("sku") String sku, @FormParam("quantity") String quantity) {
         return change(() -> cart.setQuantity(CartInput.sku(sku), CartInput.quantity(quantity)));
     }
@@ -59,7 +55,6 @@ public class CartPages {
     @POST
     @Path("/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
     public Response remove(@FormParam("sku") String sku) {
         return change(() -> cart.remove(CartInput.sku(sku)));
     }

@@ -6,8 +6,8 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
+import shop.storefront.cart.internal.CartConfig;
 import shop.storefront.cart.internal.service.GuestCartId;
-import shop.storefront.platform.StorefrontConfig;
 import shop.storefront.web.CookieSigner;
 
 /**
@@ -24,10 +24,10 @@ public class GuestCartCookie implements GuestCartId {
     private final CookieSigner signer;
     private final long maxAgeSeconds;
 
-    GuestCartCookie(CurrentVertxRequest request, CookieSigner signer, StorefrontConfig config) {
+    GuestCartCookie(CurrentVertxRequest request, CookieSigner signer, CartConfig config) {
         this.request = request;
         this.signer = signer;
-        this.maxAgeSeconds = config.cart().ttl().toSeconds();
+        this.maxAgeSeconds = config.ttl().toSeconds();
     }
 
     @Override

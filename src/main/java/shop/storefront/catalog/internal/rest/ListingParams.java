@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.ListingQuery.Sort;
+import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.platform.InvalidInput;
-import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Reads listing parameters (the same names for pages and the API) into a validated {@link ListingQuery},
@@ -37,9 +37,9 @@ public class ListingParams {
     private static final Pattern OPTION_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-    private final StorefrontConfig config;
+    private final CatalogConfig config;
 
-    ListingParams(StorefrontConfig config) {
+    ListingParams(CatalogConfig config) {
         this.config = config;
     }
 
@@ -53,8 +53,8 @@ public class ListingParams {
                         + sortChoices(text != null) + "."));
         return new ListingQuery(categorySlug, text, values(params, "brand", 120), price(single(params, "price")),
                 options(params), flag(params, "in_stock"), sort,
-                number(params, "page", 1, MAX_PAGE, 1), number(params, "per_page", 1, config.catalog().maxPageSize(),
-                        config.catalog().pageSize()));
+                number(params, "page", 1, MAX_PAGE, 1), number(params, "per_page", 1, config.maxPageSize(),
+                        config.pageSize()));
     }
 
     /** Search text: trimmed, null when blank; rejected when too long or containing control characters. */
@@ -87,7 +87,7 @@ public class ListingParams {
         if (query.sort() != (query.isSearch() ? Sort.RELEVANCE : Sort.NEWEST)) {
             parts.add(pair("sort", query.sort().param));
         }
-        if (query.size() != config.catalog().pageSize()) {
+        if (query.size() != config.pageSize()) {
             parts.add("per_page=" + query.size());
         }
         if (page > 1) {

@@ -8,9 +8,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
+import shop.storefront.catalog.internal.DemoCatalogConfig;
 import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.catalog.internal.service.CatalogCache;
-import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Seeds the demo catalog at start-up when enabled (dev and test profiles; for benchmarks on a packaged
@@ -25,9 +25,8 @@ public class DemoCatalogSeeder {
     public static final long SEED = 20261122L;
     // (Product.count() is called through a lambda: a method reference would bind to the un-enhanced base class.)
 
-    void onStart(@Observes StartupEvent start, CatalogBulkLoader loader, CatalogCache cache, StorefrontConfig config)
+    void onStart(@Observes StartupEvent start, CatalogBulkLoader loader, CatalogCache cache, DemoCatalogConfig demo)
             throws Exception {
-        StorefrontConfig.DemoCatalog demo = config.demoCatalog();
         if (!demo.enabled()) {
             return;
         }

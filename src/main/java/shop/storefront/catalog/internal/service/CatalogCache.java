@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import shop.storefront.catalog.internal.CatalogConfig;
+import shop.storefront.catalog.internal.ReadReplicaConfig;
 import shop.storefront.platform.Digests;
-import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Cache-aside for catalog reads, shared by every instance through Redis.
@@ -41,12 +42,13 @@ public class CatalogCache {
     /** Zero without a replica: the primary is never behind itself. */
     private final Duration replicaLag;
 
-    CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics, StorefrontConfig config) {
+    CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics, CatalogConfig config,
+            ReadReplicaConfig replica) {
         this.values = redis.value(String.class);
         this.json = json;
         this.metrics = metrics;
-        this.expiry = new SetArgs().ex(config.catalog().cacheTtl());
-        this.replicaLag = config.readReplicaUrl().isPresent() ? config.readReplicaMaxLag() : Duration.ZERO;
+        this.expiry = new SetArgs().ex(config.cacheTtl());
+        this.replicaLag = replica.effectiveLag();
     }
 
     /** The cached value of {@code key} within {@code scope}, loading and storing it on a miss (null is not stored). */

@@ -1,8 +1,8 @@
 package shop.storefront.catalog.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import shop.storefront.platform.StorefrontConfig;
 import shop.storefront.catalog.ProductSummary;
+import shop.storefront.catalog.internal.ImagesConfig;
 
 /**
  * Turns stored image keys into URLs. Keys under {@code placeholder/} are drawn by this application;
@@ -15,8 +15,8 @@ public class ImageUrls {
 
     private final String cdnBaseUrl;
 
-    ImageUrls(StorefrontConfig config) {
-        this.cdnBaseUrl = config.images().baseUrl();
+    ImageUrls(ImagesConfig config) {
+        this.cdnBaseUrl = config.baseUrl();
     }
 
     public ProductSummary.Image image(String storageKey, String alt) {

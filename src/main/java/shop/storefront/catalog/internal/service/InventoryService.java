@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
 import shop.storefront.catalog.ProductChanged;
+import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Money;
-import shop.storefront.platform.StorefrontConfig;
 
 /** Price and stock changes; cached pages are refreshed once the change is committed. */
 @ApplicationScoped
@@ -29,12 +29,12 @@ public class InventoryService implements Inventory {
     private final Outbox outbox;
     private final int lowStockThreshold;
 
-    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em, Outbox outbox, StorefrontConfig config) {
+    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em, Outbox outbox, CatalogConfig config) {
         this.changes = changes;
         this.cache = cache;
         this.em = em;
         this.outbox = outbox;
-        this.lowStockThreshold = config.catalog().lowStockThreshold();
+        this.lowStockThreshold = config.lowStockThreshold();
     }
 
     @Override

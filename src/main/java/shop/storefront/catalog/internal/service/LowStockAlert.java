@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.messaging.MessageHandler;
 import shop.storefront.platform.EmailAddress;
 import shop.storefront.platform.StorefrontConfig;
@@ -25,9 +26,9 @@ class LowStockAlert implements MessageHandler<LowStockAlert.LowStock> {
     private final Optional<EmailAddress> recipient;
     private final String baseUrl;
 
-    LowStockAlert(Mailer mailer, StorefrontConfig config) {
+    LowStockAlert(Mailer mailer, CatalogConfig catalog, StorefrontConfig config) {
         this.mailer = mailer;
-        this.recipient = config.catalog().lowStockAlertTo();
+        this.recipient = catalog.lowStockAlertTo();
         this.baseUrl = config.baseUrl();
     }
 

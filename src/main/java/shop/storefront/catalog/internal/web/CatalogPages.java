@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.CategoryNode;
 import shop.storefront.catalog.CategoryView;
@@ -56,14 +55,12 @@ public class CatalogPages {
     }
 
     @GET
-    @Operation(hidden = true)
     public TemplateInstance home() {
         return Templates.home(catalog.categoryTree(), catalog.featured(FEATURED), baseUrl + "/");
     }
 
     @GET
     @Path("category/{slug}")
-    @Operation(hidden = true)
     public TemplateInstance category(@PathParam("slug") String slug, UriInfo uri) {
         CategoryView category = catalog.category(slug)
                 .orElseThrow(() -> new NotFound("We have no category called '" + slug + "'."));
@@ -80,7 +77,6 @@ public class CatalogPages {
 
     @GET
     @Path("product/{slug}")
-    @Operation(hidden = true)
     public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
         ProductDetail product = catalog.product(slug)
                 .orElseThrow(() -> new NotFound("We could not find that product. It may no longer be sold."));
@@ -94,7 +90,6 @@ public class CatalogPages {
 
     @GET
     @Path("search")
-    @Operation(hidden = true)
     public TemplateInstance search(UriInfo uri) {
         String text = params.searchText(uri.getQueryParameters().getFirst("q"));
         if (text == null) {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Draws the demo catalog's product images as SVG, so a fresh checkout shows pictures without any image
@@ -24,7 +23,6 @@ public class PlaceholderImages {
     @GET
     @Path("{kind}/{colour}.svg")
     @Produces("image/svg+xml")
-    @Operation(hidden = true)
     public Response image(@PathParam("kind") String kind, @PathParam("colour") String colour) {
         if (!KIND.matcher(kind).matches() || !COLOUR.matcher(colour).matches()) {
             throw new NotFoundException();

@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.CategoryNode;
 import shop.storefront.platform.StorefrontConfig;
@@ -37,7 +36,6 @@ public class SearchEngineFiles {
     @GET
     @Path("robots.txt")
     @Produces("text/plain")
-    @Operation(hidden = true)
     public String robots() {
         return """
                 User-agent: *
@@ -55,7 +53,6 @@ public class SearchEngineFiles {
     @GET
     @Path("sitemap.xml")
     @Produces("application/xml")
-    @Operation(hidden = true)
     public String index() {
         long products = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM catalog.product WHERE status = 'active'").getSingleResult()).longValue());
@@ -71,7 +68,6 @@ public class SearchEngineFiles {
     @GET
     @Path("sitemaps/categories.xml")
     @Produces("application/xml")
-    @Operation(hidden = true)
     public String categories() {
         StringBuilder xml = urlset();
         url(xml, baseUrl + "/", null);
@@ -82,7 +78,6 @@ public class SearchEngineFiles {
     @GET
     @Path("sitemaps/products-{file: [0-9]{1,6}}.xml")
     @Produces("application/xml")
-    @Operation(hidden = true)
     public String products(@PathParam("file") int file) {
         if (file < 1) {
             throw new NotFoundException();

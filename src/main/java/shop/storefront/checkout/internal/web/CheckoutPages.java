@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.account.CustomerContact;
 import shop.storefront.account.Customers;
 import shop.storefront.checkout.Basket;
@@ -80,14 +79,12 @@ public class CheckoutPages {
     }
 
     @GET
-    @Operation(hidden = true)
     public Response start() {
         return seeOther(checkout.hasItems() ? "/checkout/address" : "/cart");
     }
 
     @GET
     @Path("address")
-    @Operation(hidden = true)
     public Response addressPage() {
         if (!checkout.hasItems()) {
             return seeOther("/cart");
@@ -99,7 +96,6 @@ public class CheckoutPages {
 
     @POST
     @Path("address")
-    @Operation(hidden = true)
     public Response address(@FormParam("email") String email, @FormParam("fullName") String fullName, @FormParam("line1") String line1,
             @FormParam("line2") String line2, @FormParam("city") String city, @FormParam("postalCode") String postalCode,
             @FormParam("country") String country, @FormParam("phone") String phone) {
@@ -117,7 +113,6 @@ public class CheckoutPages {
 
     @GET
     @Path("shipping")
-    @Operation(hidden = true)
     public Response shippingPage() {
         Map<String, String> saved = state.fields(basket());
         DeliveryForm delivery = state.delivery(saved);
@@ -131,7 +126,6 @@ public class CheckoutPages {
 
     @POST
     @Path("shipping")
-    @Operation(hidden = true)
     public Response shipping(@FormParam("shippingMethod") String method) {
         Basket basket = basket();
         DeliveryForm delivery = state.delivery(state.fields(basket));
@@ -149,7 +143,6 @@ public class CheckoutPages {
 
     @GET
     @Path("payment")
-    @Operation(hidden = true)
     public Response paymentPage() {
         Map<String, String> saved = state.fields(basket());
         if (!saved.containsKey("shippingMethod")) {
@@ -161,7 +154,6 @@ public class CheckoutPages {
 
     @POST
     @Path("payment")
-    @Operation(hidden = true)
     public Response payment(@FormParam("paymentMethod") String method) {
         List<PaymentChoice> methods = pageMethods();
         if (methods.stream().noneMatch(m -> m.id().equals(method))) {
@@ -173,7 +165,6 @@ public class CheckoutPages {
 
     @GET
     @Path("review")
-    @Operation(hidden = true)
     public Response reviewPage() {
         Basket basket = basket();
         Map<String, String> saved = state.fields(basket);
@@ -185,7 +176,6 @@ public class CheckoutPages {
 
     @POST
     @Path("place")
-    @Operation(hidden = true)
     public Response place(@FormParam("idempotencyKey") String idempotencyKey, @FormParam("expectedTotal") String expectedTotal,
             RoutingContext ctx) {
         Basket basket = basket();

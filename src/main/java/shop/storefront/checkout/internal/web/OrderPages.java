@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
@@ -56,14 +55,12 @@ public class OrderPages {
 
     @GET
     @Authenticated
-    @Operation(hidden = true)
     public TemplateInstance history() {
         return Templates.history(orders.ofCustomer(checkout.customerId().orElseThrow(), 100));
     }
 
     @GET
     @Path("lookup")
-    @Operation(hidden = true)
     public TemplateInstance lookupPage() {
         return Templates.lookup("", "", null);
     }
@@ -75,7 +72,6 @@ public class OrderPages {
     @POST
     @Path("lookup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
     public Response lookup(@FormParam("number") String number, @FormParam("email") String email, RoutingContext ctx) {
         OptionalLong wait = lookupLimiter.attempt(clientAddress(ctx), number);
         if (wait.isPresent()) {
@@ -97,7 +93,6 @@ public class OrderPages {
 
     @GET
     @Path("{number}")
-    @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("number") String number, @QueryParam("token") String token,
             @QueryParam("placed") String placed) {
         boolean owner = checkout.customerId().isPresent() && checkout.customerId().equals(orders.customerOf(number));

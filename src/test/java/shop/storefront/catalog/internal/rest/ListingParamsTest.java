@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.ListingQuery.Sort;
+import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.platform.ConfigStub;
 import shop.storefront.platform.InvalidInput;
-import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Listing parameters: every refusal names the parameter that was wrong, good values come out parsed and in one
@@ -39,8 +39,8 @@ class ListingParamsTest {
     private static final int PAGE_SIZE = 24;
     private static final int MAX_PAGE_SIZE = 96;
 
-    private final ListingParams params = new ListingParams(ConfigStub.of(StorefrontConfig.class, Map.of("catalog",
-            ConfigStub.of(StorefrontConfig.Catalog.class, Map.of("pageSize", PAGE_SIZE, "maxPageSize", MAX_PAGE_SIZE)))));
+    private final ListingParams params = new ListingParams(
+            ConfigStub.of(CatalogConfig.class, Map.of("pageSize", PAGE_SIZE, "maxPageSize", MAX_PAGE_SIZE)));
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {

@@ -1,0 +1,51 @@
+package shop.storefront.catalog.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Optional;
+import shop.storefront.platform.EmailAddress;
+
+/** How the catalog lists, caches and watches its products; SmallRye validates each key at start-up and names a bad one. */
+@ConfigMapping(prefix = "storefront.catalog")
+public interface CatalogConfig {
+
+    /**
+     * Products on a listing page when the shopper does not ask for a size. 24 fills whole rows of two, three, four
+     * and six columns.
+     */
+    @Min(1) @Max(200)
+    @WithDefault("24")
+    int pageSize();
+
+    /**
+     * Most products one listing page may ask for ({@code per_page}): four default pages. A bound keeps one request
+     * from asking for the whole catalog at once.
+     */
+    @Min(1) @Max(500)
+    @WithDefault("96")
+    int maxPageSize();
+
+    /**
+     * How long a cached catalog read may live. Changes made through the storefront refresh their entries at once,
+     * so this only bounds how long a change made directly in the database stays unseen: 10 minutes.
+     */
+    @WithDefault("10m")
+    Duration cacheTtl();
+
+    /**
+     * A sale that leaves a SKU at or below this many units sends a low-stock alert (units, 0 for "sold out only").
+     * 5 leaves time to restock the typical SKU before it sells out.
+     */
+    @Min(0)
+    @WithDefault("5")
+    int lowStockThreshold();
+
+    /**
+     * Who gets low-stock alerts; without it the alert is only a log line, because there is no sensible default
+     * recipient. A malformed address stops start-up.
+     */
+    Optional<EmailAddress> lowStockAlertTo();
+}

@@ -1,0 +1,38 @@
+package shop.storefront.web.internal;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Settings of the HTTP edge: cookie signing, request size and which proxies are trusted. The keys sit directly under
+ * {@code storefront} (STOREFRONT_SIGNING_KEY, STOREFRONT_TRUSTED_PROXIES), as the deployment sets them.
+ */
+@ConfigMapping(prefix = "storefront")
+public interface WebConfig {
+
+    /**
+     * Key for signing cookies (cart, CSRF); at least 32 characters, the same on every instance. Rotating it
+     * signs guests out of their carts, nothing worse. No default in production: a key everybody knows signs nothing.
+     */
+    @Size(min = 32, message = "must be at least 32 characters (e.g. openssl rand -base64 48)")
+    String signingKey();
+
+    /**
+     * Largest request body the storefront reads (forms, JSON); larger ones get a 413 with a message. 1 MiB is far
+     * above any form or order and keeps a single request from tying up memory. The HTTP server's own limit is set
+     * from it in application.properties.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /**
+     * Proxies allowed to say who the client is (X-Forwarded-For, X-Forwarded-Proto): IP addresses or CIDR blocks.
+     * The default (loopback and the private RFC 1918 ranges) works behind a load balancer in a private network; narrow
+     * it to the ALB's subnets in production. Connections from anywhere else are taken at face value.
+     */
+    @WithDefault("127.0.0.1,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")
+    List<String> trustedProxies();
+}

@@ -1,0 +1,4 @@
+@AllowedDependencies({})
+package shop.archfixture.undeclared.cart;
+
+import shop.storefront.platform.AllowedDependencies;

@@ -1,0 +1,4 @@
+package shop.archfixture.undeclared.catalog;
+
+public record StockLevel(String sku, int onHand) {
+}

@@ -1,0 +1,4 @@
+@AllowedDependencies({})
+package shop.archfixture.undeclared.catalog;
+
+import shop.storefront.platform.AllowedDependencies;

@@ -1,0 +1,4 @@
+@AllowedDependencies({"catalog"})
+package shop.archfixture.undeclared.checkout;
+
+import shop.storefront.platform.AllowedDependencies;
