@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MoneyTest {
 
@@ -29,5 +33,18 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of("1", "EUR").compareTo(Money.of("1", "USD")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EUR").hasMessageContaining("USD");
         assertThat(Money.of("2", "EUR")).isGreaterThan(Money.of("1.99", "EUR"));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"49.90, 49.90", "0, 0", "7.5, 7.5", "1234567890.12, 1234567890.12"})
+    void plainAmountsAreReadExactly(String typed, BigDecimal amount) {
+        assertThat(Money.parsePlainAmount(typed)).contains(amount);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is refused")
+    @NullSource
+    @ValueSource(strings = {"", " 49.90", "-1", "+1", "49,90", "1,000.00", "49.901", "€49.90", "1e3", "12345678901", ".5", "5."})
+    void anythingButAPlainAmountIsRefused(String typed) {
+        assertThat(Money.parsePlainAmount(typed)).isEmpty();
     }
 }

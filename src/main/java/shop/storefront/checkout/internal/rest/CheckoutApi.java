@@ -30,6 +30,7 @@ import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.Money;
 import shop.storefront.platform.NotFound;
 import shop.storefront.web.ClientAddress;
 
@@ -139,9 +140,7 @@ public class CheckoutApi {
         if (text == null) {
             return null;
         }
-        if (!text.matches("\\d{1,10}(\\.\\d{1,2})?")) {
-            throw new InvalidInput("expectedTotal", "expectedTotal must be a decimal amount such as \"49.90\".");
-        }
-        return new BigDecimal(text);
+        return Money.parsePlainAmount(text).orElseThrow(() -> new InvalidInput("expectedTotal",
+                "expectedTotal must be a decimal amount such as \"49.90\"."));
     }
 }

@@ -31,6 +31,7 @@ import shop.storefront.platform.Countries;
 import shop.storefront.platform.DomainException;
 import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.Money;
 import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.web.ClientAddress;
 import shop.storefront.web.ErrorStatus;
@@ -229,10 +230,8 @@ public class CheckoutPages {
     }
 
     private static BigDecimal total(String text) {
-        if (text == null || !text.matches("\\d{1,10}(\\.\\d{1,2})?")) {
-            throw new InvalidInput("expectedTotal", "This form is incomplete. Go back to the review page and try again.");
-        }
-        return new BigDecimal(text);
+        return Money.parsePlainAmount(text).orElseThrow(() -> new InvalidInput("expectedTotal",
+                "This form is incomplete. Go back to the review page and try again."));
     }
 
     private static Response seeOther(String path) {

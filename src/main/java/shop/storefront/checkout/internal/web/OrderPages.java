@@ -22,6 +22,8 @@ import shop.storefront.checkout.internal.service.Checkout;
 import shop.storefront.checkout.internal.service.OrderAccess;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
+import shop.storefront.platform.EmailAddress;
+import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.platform.NotFound;
 import shop.storefront.web.ClientAddress;
@@ -31,6 +33,9 @@ import shop.storefront.web.Redirects;
 @Path("/orders")
 @Produces(MediaType.TEXT_HTML)
 public class OrderPages {
+
+    /** The lookup form's limit for an order number (numbers look like SF-XXXX-XXXX). */
+    private static final int ORDER_NUMBER_MAX = 20;
 
     @CheckedTemplate
     static class Templates {
@@ -75,20 +80,25 @@ public class OrderPages {
     public Response lookup(@FormParam("number") String number, @FormParam("email") String email, RoutingContext ctx) {
         OptionalLong wait = lookupLimiter.attempt(clientAddress(ctx), number);
         if (wait.isPresent()) {
-            return Response.status(429).header("Retry-After", wait.getAsLong()).entity(Templates.lookup(cut(number, 20),
-                    cut(email, 254), "Too many look-ups. Try again in " + seconds(wait.getAsLong()) + ".")).build();
+            return Response.fromResponse(lookupAgain(429, number, email, "Too many look-ups. Try again in "
+                    + seconds(wait.getAsLong()) + ".")).header("Retry-After", wait.getAsLong()).build();
         }
         Optional<OrderView> found;
         try {
             found = orders.lookup(number, email);
         } catch (InvalidFieldException e) {
-            return Response.status(400).entity(Templates.lookup(cut(number, 20), cut(email, 254), e.getMessage())).build();
+            return lookupAgain(400, number, email, e.getMessage());
         }
         if (found.isPresent()) {
             return Redirects.seeOther(access.guestPath(found.get().number()));
         }
-        return Response.status(404).entity(Templates.lookup(cut(number, 20), cut(email, 254),
-                "We found no order with that number and e-mail address. Check both and try again.")).build();
+        return lookupAgain(404, number, email, "We found no order with that number and e-mail address. Check both and try again.");
+    }
+
+    /** The look-up form again with what was typed (cut to the form's limits) and why it did not find the order. */
+    private static Response lookupAgain(int status, String number, String email, String message) {
+        return Response.status(status).entity(Templates.lookup(FieldText.echo(number, ORDER_NUMBER_MAX),
+                FieldText.echo(email, EmailAddress.MAX_LENGTH), message)).build();
     }
 
     @GET
@@ -109,9 +119,5 @@ public class OrderPages {
 
     private static String seconds(long count) {
         return count + (count == 1 ? " second" : " seconds");
-    }
-
-    private static String cut(String value, int max) {
-        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
     }
 }
