@@ -13,6 +13,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "storefront.stripe")
 public interface StripeConfig {
 
+    /** The secret API key (sk_…) that creates, confirms and refunds payments; never in a file that is committed. */
     Optional<String> secretKey();
 
     /** The endpoint's signing secret (whsec_…), used to verify webhook signatures. */
