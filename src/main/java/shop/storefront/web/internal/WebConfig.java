@@ -3,8 +3,10 @@ package shop.storefront.web.internal;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Settings of the HTTP edge: cookie signing, request size and which proxies are trusted. The keys sit directly under
@@ -35,4 +37,12 @@ public interface WebConfig {
      */
     @WithDefault("127.0.0.1,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")
     List<String> trustedProxies();
+
+    /**
+     * Public base URL of the CDN in front of the static files (the CloudFront distribution's https://… address,
+     * without a trailing slash), which the pages then link CSS and icons from; unset (dev, test) the app's own
+     * {@code /assets/…} URLs are linked. The content security policy allows it for styles and images.
+     */
+    Optional<@Pattern(regexp = "https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?",
+            message = "must be an https:// URL such as https://d111111abcdef8.cloudfront.net") String> assetsBaseUrl();
 }
