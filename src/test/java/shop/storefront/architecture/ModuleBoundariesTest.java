@@ -19,7 +19,7 @@ class ModuleBoundariesTest {
     @Test
     void productionCodeKeepsModuleBoundaries() {
         assertThat(PRODUCT.stream().map(c -> ModuleRules.module("shop.storefront", c)).filter(m -> m != null).distinct())
-                .containsExactlyInAnyOrder("catalog", "cart", "checkout", "account", "messaging", "web", "platform");
+                .containsExactlyInAnyOrder("catalog", "cart", "checkout", "account", "messaging", "web", "platform", "backoffice");
         ModuleRules.all("shop.storefront").forEach(rule -> rule.check(PRODUCT));
     }
 

@@ -19,4 +19,9 @@ public class Viewer {
     public boolean isSignedIn() {
         return !Context.isOnEventLoopThread() && !identity.isAnonymous();
     }
+
+    /** Staff see a link to the back office in the shop's header. */
+    public boolean isAdmin() {
+        return isSignedIn() && identity.hasRole("admin");
+    }
 }
