@@ -101,6 +101,11 @@ class BackOfficeAccessTest {
         Shopper customer = Staff.signedInCustomer();
         Response response = send(customer, route);
         assertThat(response.statusCode()).as(route.toString()).isEqualTo(403);
+        if (route.path().startsWith("/api/")) {
+            assertThat(response.contentType()).as(route.toString()).startsWith("application/problem+json");
+        } else if (route.method().equals("GET")) {
+            assertThat(response.asString()).as(route.toString()).contains("<h1>Not allowed</h1>", "not allowed to open this page");
+        }
     }
 
     @Test
