@@ -104,6 +104,12 @@ public class ErrorResponses {
         return respond(request, 401, "Sign-in required", "Sign in first: this is only for signed-in customers.", null, null);
     }
 
+    /** Signed in, but without the role a resource needs (a customer opening the back office). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(request, 403, title(403), "Your account is not allowed to open this page.", null, null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         if (overloaded(e)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -34,7 +33,6 @@ public class FrameworkErrors {
     void register(@Observes Router router, WebConfig config) {
         long maxBody = config.maxBodySize().asLongValue();
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> limitBody(ctx, maxBody));
-        router.route().order(Integer.MIN_VALUE + 2).failureHandler(this::refusedByPolicy);
         // blocking: the page layout reads the category menu
         router.route().last().blockingHandler(ctx -> respond(ctx, 404, null));
         for (int status : HANDLED) {
@@ -83,22 +81,6 @@ public class FrameworkErrors {
             }
         });
         request.resume();
-    }
-
-    /**
-     * A path guarded by role in the configuration (the back office) refuses signed-in visitors without the role
-     * before any resource runs; the security layer would answer with an empty 403. Blocking: the page layout reads
-     * the category menu.
-     */
-    private void refusedByPolicy(RoutingContext ctx) {
-        if (ctx.failure() instanceof ForbiddenException) {
-            ctx.vertx().executeBlocking(() -> {
-                respond(ctx, 403, "Your account is not allowed to open this page.");
-                return null;
-            }, false);
-        } else {
-            ctx.next();
-        }
     }
 
     /** The rest of a refused body is not worth reading: an HTTP/1 connection is closed once the answer is out. */
