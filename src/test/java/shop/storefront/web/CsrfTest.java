@@ -6,7 +6,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -146,6 +148,80 @@ class CsrfTest {
             assertThat(cookie.getPath()).isEqualTo("/");
             assertThat(cookie.getDomain()).isNull();
         }
+    }
+
+    @Test
+    void everyRenderMasksTheTokenAnewAndEachCopyIsAccepted() {
+        Shopper shopper = new Shopper();
+        String email = Accounts.signedUp(shopper);
+        String page = shopper.get("/account").asString();
+        String first = shopper.csrfToken("/account");
+        String second = shopper.csrfToken("/account");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(unmasked(first)).as("the same token under different pads").isEqualTo(unmasked(second));
+        String browserSecret = shopper.cookie("__Host-csrf").substring(0, shopper.cookie("__Host-csrf").lastIndexOf('.'));
+        assertThat(page).doesNotContain(browserSecret, unmasked(first));
+
+        assertThat(updateName(shopper, "csrf-token", first, "First")).isEqualTo(303);
+        assertThat(updateName(shopper, "csrf-token", second, "Second")).isEqualTo(303);
+        assertThat(updateName(shopper, "X-CSRF-Token", shopper.csrfToken("/account"), "Third")).isEqualTo(303);
+        assertThat(updateName(shopper, "X-CSRF-Token", remasked(unmasked(first)), "Fourth"))
+                .as("any pad will do: the token is compared, not the text").isEqualTo(303);
+        assertThat(db.string("SELECT full_name FROM account.customer WHERE email = ?", email)).isEqualTo("Fourth");
+    }
+
+    /** Whatever is not a masked copy of this browser's token is the usual 403, never an error. */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"unmasked", "forged", "garbled", "truncated", "oversized", "empty", "non-ASCII"})
+    void aTokenThatIsNotAMaskedCopyIsRefused(String kind) {
+        Shopper shopper = new Shopper();
+        String email = Accounts.signedUp(shopper);
+        String masked = shopper.csrfToken("/account");
+        String sent = switch (kind) {
+            case "unmasked" -> unmasked(masked);
+            case "forged" -> remasked(new byte[32]);
+            case "garbled" -> masked.substring(0, 40) + "*!~" + masked.substring(43);
+            case "truncated" -> masked.substring(0, masked.length() - 1);
+            case "oversized" -> masked.repeat(90);
+            case "empty" -> "";
+            default -> masked.substring(0, masked.length() - 1) + "é";
+        };
+        assertThat(updateName(shopper, "csrf-token", sent, "Changed")).as("in the form").isEqualTo(403);
+        if (!kind.equals("non-ASCII")) { // not a header value at all
+            assertThat(updateName(shopper, "X-CSRF-Token", sent, "Changed")).as("in the header").isEqualTo(403);
+        }
+        assertThat(db.string("SELECT full_name FROM account.customer WHERE email = ?", email)).isEqualTo("Test Shopper");
+    }
+
+    private static int updateName(Shopper shopper, String field, String token, String name) {
+        var request = shopper.request().contentType("application/x-www-form-urlencoded").formParam("name", name);
+        request = field.equals("csrf-token") ? request.formParam(field, token) : request.header(field, token);
+        return request.post("/account/profile").statusCode();
+    }
+
+    /** What the page would hold without masking: the pad's second half XOR its first. */
+    private static String unmasked(String masked) {
+        byte[] bytes = Base64.getUrlDecoder().decode(masked);
+        byte[] token = new byte[bytes.length / 2];
+        for (int i = 0; i < token.length; i++) {
+            token[i] = (byte) (bytes[i] ^ bytes[token.length + i]);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    private static String remasked(String unmasked) {
+        return remasked(Base64.getUrlDecoder().decode(unmasked));
+    }
+
+    private static String remasked(byte[] token) {
+        byte[] pad = new byte[token.length];
+        new SecureRandom().nextBytes(pad);
+        byte[] masked = new byte[token.length * 2];
+        for (int i = 0; i < token.length; i++) {
+            masked[i] = pad[i];
+            masked[token.length + i] = (byte) (pad[i] ^ token[i]);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(masked);
     }
 
     static String cookieHeader(Shopper shopper) {

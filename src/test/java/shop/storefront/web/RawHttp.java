@@ -1,5 +1,6 @@
 package shop.storefront.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +8,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * HTTP/1.1 written by hand, for headers no client library would send as given (malformed, duplicated, empty).
@@ -69,13 +72,15 @@ public final class RawHttp {
         }
     }
 
-    private static String readAll(InputStream in) throws IOException {
+    private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
-        return all.toString(StandardCharsets.UTF_8);
+        return all.toByteArray();
     }
 
-    private static Answer parse(String raw, boolean head) {
+    /** The body as text, undoing chunked transfer and gzip (sent when a test asks for it with Accept-Encoding). */
+    private static Answer parse(byte[] bytes, boolean head) throws IOException {
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = raw.indexOf("\r\n\r\n");
         String[] lines = (end < 0 ? raw : raw.substring(0, end)).split("\r\n");
         if (lines.length == 0 || !lines[0].startsWith("HTTP/1.1 ")) {
@@ -89,7 +94,34 @@ public final class RawHttp {
                 headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
             }
         }
-        String body = head || end < 0 ? "" : raw.substring(end + 4);
-        return new Answer(status, headers, body);
+        if (head || end < 0) {
+            return new Answer(status, headers, "");
+        }
+        byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = dechunked(body);
+        }
+        if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            }
+        }
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] dechunked(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (at < text.length()) {
+            int lineEnd = text.indexOf("\r\n", at);
+            int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return body.toByteArray();
     }
 }

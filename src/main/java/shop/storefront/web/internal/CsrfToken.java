@@ -8,8 +8,8 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import shop.storefront.web.CookieSigner;
 import shop.storefront.web.SessionBinding;
 
@@ -18,6 +18,9 @@ import shop.storefront.web.SessionBinding;
  * holds a random secret in a signed, HttpOnly, SameSite=Strict {@code __Host-} cookie (so no sibling domain can plant
  * one); the token is an HMAC of that secret and the signed-in session id, so signing in or out turns every token
  * issued before into a refused one ({@link CsrfFilter}).
+ * <p>
+ * Pages are compressed, and a page can reflect what a visitor typed next to the token, so the token never appears as
+ * it is: each {@link #token()} is a freshly masked copy ({@link MaskedTokens}), and only masked copies are accepted.
  */
 @Named("csrf")
 @RequestScoped
@@ -26,17 +29,22 @@ public class CsrfToken {
     static final String COOKIE = "__Host-csrf";
     static final String FIELD = "csrf-token";
     static final String HEADER = "X-CSRF-Token";
+    /** An HMAC-SHA256. */
+    private static final int TOKEN_BYTES = 32;
 
     private final CurrentVertxRequest request;
     private final CookieSigner signer;
-    private String token;
+    private byte[] token;
 
     CsrfToken(CurrentVertxRequest request, CookieSigner signer) {
         this.request = request;
         this.signer = signer;
     }
 
-    /** The token for this browser and session, issuing the browser's secret (and its cookie) the first time. */
+    /**
+     * A masked copy of the token for this browser and session, different on every call; issues the browser's secret
+     * (and its cookie) the first time.
+     */
     public String token() {
         if (token == null) {
             String secret = secretFromCookie();
@@ -50,20 +58,21 @@ public class CsrfToken {
             }
             token = tokenFor(secret);
         }
-        return token;
+        return MaskedTokens.mask(token);
     }
 
-    /** Whether a token sent with a request is the one this browser's cookie and current session call for. */
+    /** Whether a masked token sent with a request holds the one this browser's cookie and current session call for. */
     boolean accepts(String sent) {
         String secret = secretFromCookie();
-        if (secret == null || sent == null) {
+        if (secret == null) {
             return false;
         }
-        return MessageDigest.isEqual(tokenFor(secret).getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        return MaskedTokens.unmask(sent, TOKEN_BYTES).map(unmasked -> MessageDigest.isEqual(tokenFor(secret), unmasked))
+                .orElse(false);
     }
 
-    private String tokenFor(String secret) {
-        return signer.signature("csrf:" + secret + ":" + sessionId());
+    private byte[] tokenFor(String secret) {
+        return Base64.getUrlDecoder().decode(signer.signature("csrf:" + secret + ":" + sessionId()));
     }
 
     private String secretFromCookie() {
