@@ -41,8 +41,8 @@ public class CatalogBulkLoader {
     }
 
     /**
-     * Replaces the whole catalog with {@code productCount} generated products, whose pictures {@code pictures} stores
-     * (each distinct picture is asked for once).
+     * Replaces the whole catalog with {@code productCount} generated products, with the pictures {@code pictures}
+     * has stored (products whose picture it answers with null get none).
      */
     public Loaded replaceCatalog(DemoCatalog catalog, int productCount, Function<DemoCatalog.Picture, CheckedImage> pictures)
             throws SQLException, IOException {
@@ -129,6 +129,9 @@ public class CatalogBulkLoader {
             }
             for (DemoCatalog.ImageRow i : item.images()) {
                 CheckedImage picture = pictures.apply(i.picture());
+                if (picture == null) {
+                    continue;
+                }
                 csv(images, i.productId(), picture.originalKey(), i.altText(), i.position(), i.picture().colour(),
                         picture.width(), picture.height(), picture.format().mediaType(), picture.contentHash());
             }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,8 +52,9 @@ public class DemoCatalogSeeder {
         // Drawn, checked and stored side by side: mostly waiting for S3, so a few at once use both cores.
         Map<DemoCatalog.Picture, CheckedImage> stored = new HashMap<>();
         try (ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_PICTURES)) {
+            List<DemoCatalog.Picture> drawn = demo.pictures() ? DemoCatalog.pictures() : List.of();
             Map<DemoCatalog.Picture, Future<CheckedImage>> storing = new HashMap<>();
-            DemoCatalog.pictures().forEach(picture -> storing.put(picture,
+            drawn.forEach(picture -> storing.put(picture,
                     workers.submit(() -> images.store(ProductImages.FILE, DemoPictures.jpeg(picture)))));
             for (Map.Entry<DemoCatalog.Picture, Future<CheckedImage>> picture : storing.entrySet()) {
                 stored.put(picture.getKey(), picture.getValue().get());
