@@ -122,6 +122,8 @@ put STOREFRONT_TRUSTED_PROXIES 127.0.0.1/32
 put STOREFRONT_BASE_URL "http://127.0.0.1:$PROXY_PORT"
 put STOREFRONT_SIGNING_KEY "$SIGNING_KEY" SecureString
 put STOREFRONT_DEMO_CATALOG_ENABLED true
+# Required, but never touched at start-up: the app runs here without S3 (demo products get no pictures).
+put STOREFRONT_IMAGES_BUCKET storefront-ci-images
 put STOREFRONT_CHECKOUT_BANK_ACCOUNT_PAYEE "Storefront CI GmbH"
 put STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN "DE89 3704 0044 0532 0130 00"
 secret_arn=$(awsm secretsmanager create-secret --name storefront/ci/database \
@@ -265,7 +267,7 @@ tar -C "$peer" -xzf "$artefact" --strip-components=1
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
         QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB" STOREFRONT_BASE_URL="http://127.0.0.1:$PROXY_PORT" \
         STOREFRONT_SIGNING_KEY=$SIGNING_KEY STOREFRONT_CHECKOUT_BANK_ACCOUNT_PAYEE="Storefront CI GmbH" \
-        STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN="DE89 3704 0044 0532 0130 00" \
+        STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN="DE89 3704 0044 0532 0130 00" STOREFRONT_IMAGES_BUCKET=storefront-ci-images \
         runtime/bin/java @jvm.options -Xms256m -Xmx256m -XX:AOTCache=app/app.aot -jar app/quarkus-run.jar
 ) >"$run/peer.log" 2>&1 &
 peer_pid=$!

@@ -1,7 +1,9 @@
 package shop.storefront.catalog;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import shop.storefront.platform.Money;
 
@@ -9,6 +11,25 @@ import shop.storefront.platform.Money;
 public record ProductDetail(String slug, String name, String description, String brand, String categorySlug,
         List<CategoryView.Crumb> breadcrumb, List<Variant> variants, List<ProductSummary.Image> images,
         Instant createdAt, Instant updatedAt) {
+
+    /** The variant option that pictures can belong to (a picture of the White ones, of the Black ones). */
+    public static final String COLOUR_OPTION = "colour";
+
+    /**
+     * The pictures to show with a variant: those of its colour first, then those of the product as a whole; every
+     * picture when none of them fits (a colour nobody photographed yet).
+     */
+    public List<ProductSummary.Image> imagesFor(Variant variant) {
+        String colour = variant == null ? null : variant.options().get(COLOUR_OPTION);
+        if (colour == null) {
+            return images;
+        }
+        String wanted = colour.toLowerCase(Locale.ROOT);
+        List<ProductSummary.Image> shown = new ArrayList<>(images.stream()
+                .filter(i -> i.colour() != null && i.colour().toLowerCase(Locale.ROOT).equals(wanted)).toList());
+        images.stream().filter(i -> i.colour() == null).forEach(shown::add);
+        return shown.isEmpty() ? images : shown;
+    }
 
     public String path() {
         return "/product/" + slug;

@@ -17,7 +17,8 @@ class StartupConfigIT {
     void missingRequiredSettingsAreNamed() throws Exception {
         String output = start(Map.of());
         assertThat(output).contains("storefront.base-url is required", "storefront.signing-key is required",
-                "storefront.checkout.bank-account.iban are required while bank-transfer is in storefront.checkout.offline-payment-methods");
+                "storefront.checkout.bank-account.iban are required while bank-transfer is in storefront.checkout.offline-payment-methods",
+                "storefront.images.bucket");
     }
 
     @Test
@@ -25,11 +26,11 @@ class StartupConfigIT {
         String output = start(Map.of("STOREFRONT_BASE_URL", "shop.example.com/", "STOREFRONT_SIGNING_KEY", "short",
                 "STOREFRONT_CATALOG_PAGE_SIZE", "0", "STOREFRONT_READ_REPLICA_URL", "postgres://reader.example.com/shop",
                 "STOREFRONT_OUTBOX_MAX_ATTEMPTS", "0", "STOREFRONT_CHECKOUT_BANK_ACCOUNT_PAYEE", "Storefront GmbH",
-                "STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN", "DE89 3704 0044 0532 0130 01"));
+                "STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN", "DE89 3704 0044 0532 0130 01", "STOREFRONT_IMAGES_SSE", "none"));
         assertThat(output).contains("storefront.base-url must be an origin such as https://shop.example.com",
                 "storefront.signing-key must be at least 32 characters", "storefront.catalog.page-size",
                 "storefront.read-replica-url must be a PostgreSQL JDBC URL", "storefront.outbox.max-attempts",
-                "storefront.checkout.bank-account.iban is not a valid IBAN");
+                "storefront.checkout.bank-account.iban is not a valid IBAN", "storefront.images.sse must be AES256 or aws:kms");
     }
 
     /** Starts the jar in the prod profile with only these settings; returns its output once it has exited. */

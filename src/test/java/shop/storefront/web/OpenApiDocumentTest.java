@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document lists the JSON API and nothing else: pages, robots.txt, the sitemap and placeholder images are
+ * The OpenAPI document lists the JSON API and nothing else: pages, robots.txt, the sitemap and product image files are
  * left out by one scan setting (see application.properties), not by an annotation on each method.
  */
 @QuarkusTest

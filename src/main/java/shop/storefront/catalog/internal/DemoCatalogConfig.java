@@ -24,4 +24,11 @@ public interface DemoCatalogConfig {
     /** Replace an existing catalog instead of keeping it. Off, so a restart never throws away a catalog. */
     @WithDefault("false")
     boolean replace();
+
+    /**
+     * Give the demo products pictures, drawn and stored in the images bucket like uploads (dev and test switch it
+     * on). Off by default: a packaged build seeding a benchmark catalog, or the AMI test, must not need S3 at start-up.
+     */
+    @WithDefault("false")
+    boolean pictures();
 }

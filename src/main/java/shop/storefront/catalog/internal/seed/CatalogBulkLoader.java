@@ -10,10 +10,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import shop.storefront.catalog.internal.images.CheckedImage;
 
 /**
  * Loads a generated catalog with PostgreSQL COPY in one transaction, in chunks so that a catalog of any
@@ -36,12 +40,18 @@ public class CatalogBulkLoader {
     public record Loaded(int products, int variants) {
     }
 
-    /** Replaces the whole catalog with {@code productCount} generated products. */
-    public Loaded replaceCatalog(DemoCatalog catalog, int productCount) throws SQLException, IOException {
+    /**
+     * Replaces the whole catalog with {@code productCount} generated products, with the pictures {@code pictures}
+     * has stored (products whose picture it answers with null get none).
+     */
+    public Loaded replaceCatalog(DemoCatalog catalog, int productCount, Function<DemoCatalog.Picture, CheckedImage> pictures)
+            throws SQLException, IOException {
+        Map<DemoCatalog.Picture, CheckedImage> stored = new HashMap<>();
+        Function<DemoCatalog.Picture, CheckedImage> once = picture -> stored.computeIfAbsent(picture, pictures);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Loaded loaded = load(connection, catalog, productCount);
+                Loaded loaded = load(connection, catalog, productCount, once);
                 connection.commit();
                 connection.setAutoCommit(true);
                 // Fresh statistics and visibility map, so the planner can use index-only scans at once.
@@ -56,7 +66,8 @@ public class CatalogBulkLoader {
         }
     }
 
-    private Loaded load(Connection connection, DemoCatalog catalog, int productCount) throws SQLException, IOException {
+    private Loaded load(Connection connection, DemoCatalog catalog, int productCount,
+            Function<DemoCatalog.Picture, CheckedImage> pictures) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement sql = connection.createStatement()) {
             sql.execute("TRUNCATE catalog.product_option, catalog.product_image, catalog.variant, catalog.product, catalog.category"
@@ -75,12 +86,12 @@ public class CatalogBulkLoader {
             chunk.add(item);
             variants[0] += item.variants().size();
             if (chunk.size() == CHUNK) {
-                failure[0] = failure[0] != null ? failure[0] : copyChunk(copy, chunk);
+                failure[0] = failure[0] != null ? failure[0] : copyChunk(copy, chunk, pictures);
                 chunk.clear();
             }
         });
         if (failure[0] == null && !chunk.isEmpty()) {
-            failure[0] = copyChunk(copy, chunk);
+            failure[0] = copyChunk(copy, chunk, pictures);
         }
         if (failure[0] != null) {
             throw failure[0];
@@ -104,7 +115,7 @@ public class CatalogBulkLoader {
         return new Loaded(productCount, variants[0]);
     }
 
-    private IOException copyChunk(CopyManager copy, List<DemoCatalog.Item> items) {
+    private IOException copyChunk(CopyManager copy, List<DemoCatalog.Item> items, Function<DemoCatalog.Picture, CheckedImage> pictures) {
         StringBuilder products = new StringBuilder();
         StringBuilder variants = new StringBuilder();
         StringBuilder images = new StringBuilder();
@@ -117,7 +128,12 @@ public class CatalogBulkLoader {
                         v.compareAt() == null ? null : v.compareAt().toPlainString(), v.stock(), v.weightGrams(), v.position());
             }
             for (DemoCatalog.ImageRow i : item.images()) {
-                csv(images, i.productId(), i.storageKey(), i.altText(), i.position());
+                CheckedImage picture = pictures.apply(i.picture());
+                if (picture == null) {
+                    continue;
+                }
+                csv(images, i.productId(), picture.originalKey(), i.altText(), i.position(), i.picture().colour(),
+                        picture.width(), picture.height(), picture.format().mediaType(), picture.contentHash());
             }
         }
         try {
@@ -125,7 +141,8 @@ public class CatalogBulkLoader {
                     + " updated_at) FROM STDIN (FORMAT csv)", new StringReader(products.toString()));
             copy.copyIn("COPY catalog.variant (product_id, sku, options, price_amount, currency, compare_at_amount,"
                     + " stock_on_hand, weight_grams, position) FROM STDIN (FORMAT csv)", new StringReader(variants.toString()));
-            copy.copyIn("COPY catalog.product_image (product_id, storage_key, alt_text, position) FROM STDIN (FORMAT csv)",
+            copy.copyIn("COPY catalog.product_image (product_id, storage_key, alt_text, position, colour, width, height,"
+                    + " content_type, content_hash) FROM STDIN (FORMAT csv)",
                     new StringReader(images.toString()));
             return null;
         } catch (SQLException e) {

@@ -29,7 +29,12 @@ public final class DemoCatalog {
             BigDecimal compareAt, int stock, int weightGrams, int position) {
     }
 
-    public record ImageRow(long productId, String storageKey, String altText, int position) {
+    /** A picture of a product in one colour: the same kind and colour give the same picture, stored once. */
+    public record ImageRow(long productId, Picture picture, String altText, int position) {
+    }
+
+    /** What a demo picture shows: a kind of product (its category) in a colour. */
+    public record Picture(String kind, String colour, String hex) {
     }
 
     /** A product with its variants and images, generated together. */
@@ -104,6 +109,12 @@ public final class DemoCatalog {
         return rows;
     }
 
+    /** Every picture a product can have: each kind (leaf category) in each colour. */
+    public static List<Picture> pictures() {
+        return LEAVES.stream().flatMap(leaf -> COLOURS.stream().map(c -> new Picture(leaf.name(), c, COLOUR_HEX.get(c))))
+                .toList();
+    }
+
     /** Generates products 1..count in order, handing each to {@code sink} (so huge catalogs stream). */
     public void products(int count, Consumer<Item> sink) {
         for (long id = 1; id <= count; id++) {
@@ -148,12 +159,8 @@ public final class DemoCatalog {
                     leaf.grams() + random.nextInt(leaf.grams() / 4 + 1), v));
         }
         List<ImageRow> images = new ArrayList<>();
-        int imageCount = 1 + random.nextInt(3);
-        for (int i = 0; i < imageCount; i++) {
-            String hex = COLOUR_HEX.get(i == 0 ? colour : pick(COLOURS));
-            images.add(new ImageRow(id, "placeholder/" + slugify(noun) + "/" + hex + ".svg",
-                    name + (i == 0 ? "" : ", view " + (i + 1)), i));
-        }
+        variants.stream().map(v -> v.options().get("colour")).distinct().forEach(c -> images.add(new ImageRow(id,
+                new Picture(leaf.name(), c, COLOUR_HEX.get(c)), name + " in " + c.toLowerCase(Locale.ROOT), images.size())));
         return new Item(product, variants, images);
     }
 

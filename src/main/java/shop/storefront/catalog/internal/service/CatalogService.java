@@ -17,6 +17,7 @@ import shop.storefront.catalog.ProductSummary;
 import shop.storefront.catalog.SkuView;
 import shop.storefront.catalog.internal.domain.Category;
 import shop.storefront.catalog.internal.domain.Product;
+import shop.storefront.catalog.internal.images.ImageUrls;
 import shop.storefront.platform.Money;
 
 /** The catalog's read API: cached in Redis, loaded from PostgreSQL on a miss. */
@@ -124,7 +125,8 @@ public class CatalogService implements Catalog {
     private ProductDetail loadProduct(String slug) {
         return Product.findActiveWithVariants(slug).map(p -> {
             List<ProductSummary.Image> productImages = p.images.stream()
-                    .map(i -> images.image(i.storageKey, i.altText)).toList();
+                    .map(i -> images.image(new ImageUrls.Stored(i.storageKey, i.altText, i.width, i.height, i.colour,
+                            i.thumbnailsReady))).toList();
             List<ProductDetail.Variant> variants = p.variants.stream()
                     .map(v -> new ProductDetail.Variant(v.sku, v.options, new Money(v.priceAmount, v.currency.trim()),
                             v.compareAtAmount == null ? null : new Money(v.compareAtAmount, v.currency.trim()),

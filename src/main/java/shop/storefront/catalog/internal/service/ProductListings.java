@@ -10,16 +10,20 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import shop.storefront.catalog.ListingPage;
 import shop.storefront.catalog.ListingPage.FacetGroup;
 import shop.storefront.catalog.ListingPage.FacetValue;
 import shop.storefront.catalog.ListingQuery;
+import shop.storefront.catalog.ProductDetail;
 import shop.storefront.catalog.ProductSummary;
 import shop.storefront.catalog.SkuView;
+import shop.storefront.catalog.internal.images.ImageUrls;
 import shop.storefront.platform.Money;
 import shop.storefront.platform.StorefrontConfig;
 
@@ -31,11 +35,15 @@ public class ProductListings {
     static final List<BigDecimal> PRICE_BANDS = List.of(new BigDecimal("0"), new BigDecimal("25"),
             new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("250"));
     private static final List<String> SIZE_ORDER = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL");
-    private static final String SUMMARY_COLUMNS = "SELECT " + ListingRows.Summary.COLUMNS + """
+    /** Product cards with their first picture. */
+    private static final String SUMMARY_COLUMNS = summaryColumns("");
+    /** Product cards showing a picture of a colour filtered for ({@code :cardColours}, lower case) if they have one. */
+    private static final String SUMMARY_COLUMNS_BY_COLOUR = summaryColumns("(lower(i.colour) IN (:cardColours)) IS TRUE DESC, ");
 
-              FROM catalog.product p
-              LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
-                                  WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true""";
+    private static String summaryColumns(String imagePreference) {
+        return "SELECT " + ListingRows.Summary.COLUMNS + "\n  FROM catalog.product p\n  LEFT JOIN LATERAL ("
+                + ListingRows.IMAGE + " ORDER BY " + imagePreference + "i.position, i.id LIMIT 1) img ON true";
+    }
 
     private final EntityManager primary;
     private final ReplicaReads replica;
@@ -78,7 +86,12 @@ public class ProductListings {
             case PRICE_DESC -> "p.min_price_amount DESC NULLS LAST, p.id";
             case NAME -> "p.name, p.id";
         };
-        Query q = rows(SUMMARY_COLUMNS + filters.where(null) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", filters);
+        Set<String> colours = query.options().getOrDefault(ProductDetail.COLOUR_OPTION, new TreeSet<>());
+        Query q = rows((colours.isEmpty() ? SUMMARY_COLUMNS : SUMMARY_COLUMNS_BY_COLOUR) + filters.where(null)
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", filters);
+        if (!colours.isEmpty()) {
+            q.setParameter("cardColours", colours.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
+        }
         q.setParameter("limit", query.size());
         q.setParameter("offset", query.offset());
         return summaries(q.getResultList());
@@ -182,14 +195,17 @@ public class ProductListings {
         List<Tuple> rows = primary.createNativeQuery("SELECT " + ListingRows.Sku.COLUMNS + """
 
                   FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
-                  LEFT JOIN LATERAL (SELECT i.storage_key, i.alt_text FROM catalog.product_image i
-                                      WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) img ON true
+                  LEFT JOIN LATERAL (""" + ListingRows.IMAGE + """
+
+                                      ORDER BY CASE WHEN lower(i.colour) = lower(v.options ->> 'colour') THEN 0
+                                                    WHEN i.colour IS NULL THEN 1 ELSE 2 END,
+                                               i.position, i.id LIMIT 1) img ON true
                  WHERE v.sku IN (:skus) AND p.status = 'active'""", Tuple.class).setParameter("skus", skus).getResultList();
         Map<String, SkuView> found = new LinkedHashMap<>();
         for (ListingRows.Sku r : rows.stream().map(ListingRows.Sku::of).toList()) {
             found.put(r.sku(), new SkuView(r.sku(), r.productSlug(), r.productName(), r.label() == null ? "" : r.label(),
                     new Money(r.price(), r.currency().trim()), r.stockOnHand(), r.weightGrams(),
-                    images.image(r.imageKey(), r.imageAlt())));
+                    images.image(r.image())));
         }
         return found;
     }
@@ -212,7 +228,7 @@ public class ProductListings {
     private List<ProductSummary> summaries(List<Tuple> rows) {
         return rows.stream().map(ListingRows.Summary::of).map(r -> new ProductSummary(r.slug(), r.name(), r.brand(),
                 r.minPrice() == null ? null : new Money(r.minPrice(), r.currency().trim()),
-                r.inStock(), images.image(r.imageKey(), r.imageAlt()))).toList();
+                r.inStock(), images.image(r.image()))).toList();
     }
 
     private static void collect(List<Tuple> rows, Map<String, Map<String, Long>> counts) {
