@@ -7,10 +7,12 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.storefront.account.Accounts;
 import shop.storefront.backoffice.Staff;
+import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.web.Eventually;
 import shop.storefront.web.Shopper;
 
@@ -112,6 +115,20 @@ class StockAdjustmentTest {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(stock(sku)).isEqualTo(50 + rounds * 3 - rounds * 2);
         assertThat(trail(sku)).hasSize(rounds);
+    }
+
+    @Test
+    void aPriceEditDoesNotUndoASaleMadeWhileItWasOpen() {
+        Sku sku = activeSku(14);
+        inventory.setStock(sku.code(), 10);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Variant loaded = Variant.findBySku(sku.code()).orElseThrow();
+            CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> inventory.reserve(Map.of(sku.code(), 1))))
+                    .orTimeout(60, TimeUnit.SECONDS).join();
+            loaded.priceAmount = new BigDecimal("12.34");
+        });
+        assertThat(db.string("SELECT price_amount || ' ' || stock_on_hand FROM catalog.variant WHERE sku = ?", sku.code()))
+                .isEqualTo("12.34 9");
     }
 
     @Test
