@@ -7,10 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import shop.storefront.platform.Money;
 
-/** Everything the product page and API show about one active product. */
+/**
+ * Everything the product page and API show about one active product. {@code metaTitle} and {@code metaDescription}
+ * are what staff chose for search engines, null when they chose nothing.
+ */
 public record ProductDetail(String slug, String name, String description, String brand, String categorySlug,
         List<CategoryView.Crumb> breadcrumb, List<Variant> variants, List<ProductSummary.Image> images,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, String metaTitle, String metaDescription) {
 
     /** The variant option that pictures can belong to (a picture of the White ones, of the Black ones). */
     public static final String COLOUR_OPTION = "colour";
@@ -33,6 +36,16 @@ public record ProductDetail(String slug, String name, String description, String
 
     public String path() {
         return "/product/" + slug;
+    }
+
+    /** The page's title: the one staff chose, otherwise name and brand. */
+    public String pageTitle() {
+        return metaTitle != null ? metaTitle : name + " by " + brand;
+    }
+
+    /** The page's description for search engines: the one staff chose, otherwise the product's description. */
+    public String pageDescription() {
+        return metaDescription != null ? metaDescription : description;
     }
 
     /** One SKU: its options (e.g. size → M), prices and stock. */

@@ -28,6 +28,18 @@ public final class FieldText {
     }
 
     /**
+     * Typed text of several lines, such as a description: trimmed, line ends made {@code \n}, at most so many
+     * characters; line breaks and tabs are its only control characters.
+     */
+    public static String optionalLines(String field, String label, String value, int maxLength) {
+        String text = value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n').strip();
+        if (text.length() > maxLength || text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new InvalidFieldException(field, label + " can be at most " + maxLength + " characters, without control characters.");
+        }
+        return text;
+    }
+
+    /**
      * What someone typed, to show back in a form after a refusal: never null, and cut to {@code maxLength} so a
      * huge post is not rendered back whole. Not a check: the value is shown, not kept.
      */

@@ -63,4 +63,16 @@ class FieldTextTest {
     void echoShowsTypedTextBackCutToTheLimit(String typed, String shown) {
         assertThat(FieldText.echo(typed, MAX)).isEqualTo(shown == null ? "" : shown);
     }
+
+    @Test
+    void linesKeepTheirBreaksWithOneKindOfLineEnd() {
+        assertThat(FieldText.optionalLines("description", "Description", " a\r\nb\rc\td \n", 7)).isEqualTo("a\nb\nc\td");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abcdef", "a\u0000b", "ab\u0007", "ab\u0085", "\u001b[31m"})
+    void linesAreRefusedWhenTooLongOrWithOtherControlCharacters(String typed) {
+        assertThatThrownBy(() -> FieldText.optionalLines("description", "Description", typed, MAX))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("description"));
+    }
 }

@@ -48,6 +48,14 @@ public class Product extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean featured;
 
+    /** The page title search engines show; null for the default (name and brand). */
+    @Column(name = "meta_title", length = 70)
+    public String metaTitle;
+
+    /** The snippet search engines show; null for the default (the description). */
+    @Column(name = "meta_description", length = 200)
+    public String metaDescription;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -14,11 +14,17 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A SKU: one buyable combination of a product's options. */
+/**
+ * A SKU: one buyable combination of a product's options. Updates write only the columns that changed: stock moves
+ * through conditional SQL updates on every sale, and rewriting it from a loaded copy (when staff change a price)
+ * would undo a sale made in between.
+ */
 @Entity
+@DynamicUpdate
 @Table(schema = "catalog", name = "variant")
 public class Variant extends PanacheEntityBase {
 

@@ -70,7 +70,7 @@ public class CatalogBulkLoader {
             Function<DemoCatalog.Picture, CheckedImage> pictures) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE catalog.product_option, catalog.product_image, catalog.variant, catalog.product, catalog.category"
+            sql.execute("TRUNCATE catalog.stock_adjustment, catalog.product_option, catalog.product_image, catalog.variant, catalog.product, catalog.category"
                     + " RESTART IDENTITY");
             sql.execute("ALTER TABLE catalog.variant DISABLE TRIGGER USER");
         }

@@ -134,7 +134,7 @@ public class CatalogService implements Catalog {
                     .toList();
             List<CategoryView.Crumb> crumbs = tree().breadcrumb(p.category.id);
             return new ProductDetail(p.slug, p.name, p.description, p.brand, p.category.slug, crumbs, variants,
-                    productImages, p.createdAt, p.updatedAt);
+                    productImages, p.createdAt, p.updatedAt, p.metaTitle, p.metaDescription);
         }).orElse(null);
     }
 }

@@ -18,6 +18,8 @@ import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.NotFound;
+import shop.storefront.platform.Refused;
 
 /** Price and stock changes; cached pages are refreshed once the change is committed. */
 @ApplicationScoped
@@ -83,10 +85,7 @@ public class InventoryService implements Inventory {
                 StockLeft row = StockLeft.of(left.getFirst());
                 int now = row.stockOnHand();
                 changes.fire(new ProductChanged(row.slug(), now == 0));
-                // Alert once, when this sale crosses the threshold, in the same transaction as the sale.
-                if (now <= lowStockThreshold && now + line.getValue() > lowStockThreshold) {
-                    outbox.publish(LowStockAlert.TOPIC, new LowStockAlert.LowStock(line.getKey(), row.slug(), now));
-                }
+                alertWhenCrossingThreshold(line.getKey(), row.slug(), now + line.getValue(), now);
             }
         }
         if (!shortfall.isEmpty()) {
@@ -108,6 +107,50 @@ public class InventoryService implements Inventory {
                 changes.fire(new ProductChanged(row.slug(), row.stockOnHand() == line.getValue()));
             }
         }
+    }
+
+    /**
+     * Adds {@code delta} units to a SKU's stock (a negative delta takes them off), whatever its product's status, in the
+     * caller's transaction. One conditional update, like {@link #reserve}: an order taking stock at the same moment is
+     * neither lost nor able to make the result negative. Returns the units on hand afterwards.
+     *
+     * @throws NotFound for an unknown SKU
+     * @throws Refused  naming the field {@code delta} when fewer than {@code -delta} units are on hand
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int adjustStock(String sku, int delta) {
+        List<Tuple> left = em.createNativeQuery("""
+                UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand + :delta
+                  FROM catalog.product p
+                 WHERE v.sku = :sku AND p.id = v.product_id AND v.stock_on_hand + :delta >= 0
+             RETURNING\s""" + StockLeft.COLUMNS, Tuple.class)
+                .setParameter("sku", sku).setParameter("delta", delta).getResultList();
+        if (left.isEmpty()) {
+            List<?> onHand = em.createNativeQuery("SELECT stock_on_hand FROM catalog.variant WHERE sku = :sku")
+                    .setParameter("sku", sku).getResultList();
+            if (onHand.isEmpty()) {
+                throw new NotFound("There is no SKU " + sku + ".");
+            }
+            throw new Refused("delta", "Only " + onHand.getFirst() + " units of " + sku + " are in stock, so " + -delta
+                    + " cannot be taken off: stock never goes below zero.");
+        }
+        StockLeft row = StockLeft.of(left.getFirst());
+        int now = row.stockOnHand();
+        changes.fire(new ProductChanged(row.slug(), (now > 0) != (now - delta > 0)));
+        alertWhenCrossingThreshold(sku, row.slug(), now - delta, now);
+        return now;
+    }
+
+    /** Alerts once, when a change takes a SKU to or below the threshold, in the same transaction as the change. */
+    private void alertWhenCrossingThreshold(String sku, String slug, int before, int now) {
+        if (now <= lowStockThreshold && before > lowStockThreshold) {
+            outbox.publish(LowStockAlert.TOPIC, new LowStockAlert.LowStock(sku, slug, now));
+        }
+    }
+
+    /** The level at or below which a SKU counts as running low. */
+    public int lowStockThreshold() {
+        return lowStockThreshold;
     }
 
     /** After commit only: invalidating earlier would let a concurrent reader cache the old rows again. */
