@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import shop.storefront.account.CustomerOrderHistory;
 import shop.storefront.account.internal.service.BackOfficeCustomers;
@@ -91,9 +94,9 @@ public class AdminCustomerPages {
     }
 
     private static String listPath(String search, int page) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (!search.isEmpty()) {
-            parts.add("q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8));
+            parts.add("q=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
         }
         if (page > 1) {
             parts.add("page=" + page);

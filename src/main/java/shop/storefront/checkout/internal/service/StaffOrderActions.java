@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import shop.storefront.backoffice.AuditTrail;
 import shop.storefront.checkout.internal.domain.CustomerOrder;
@@ -78,7 +79,7 @@ public class StaffOrderActions {
         CustomerOrder order = Orders.locked(number);
         if (seen != null && seen != order.status) {
             throw new Refused("Order " + number + " changed while you were looking at it: it is "
-                    + order.status.label().toLowerCase(java.util.Locale.ROOT) + " now. Nothing was done; check it and choose again.");
+                    + order.status.label().toLowerCase(Locale.ROOT) + " now. Nothing was done; check it and choose again.");
         }
         apply(action, order, note);
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.service.BackOfficeOrders;
 import shop.storefront.checkout.internal.service.OrderFilter;
@@ -117,8 +118,8 @@ public class AdminOrderPages {
 
     private BackOfficeOrders.Detail known(String number) {
         String typed = Orders.typedNumber(number);
-        return (typed != null && typed.matches(Orders.NUMBER) ? orders.detail(typed) : java.util.Optional.<BackOfficeOrders.Detail>empty())
-                .orElseThrow(() -> new OrderNotFound(FieldText.echo(number, 20)));
+        Optional<BackOfficeOrders.Detail> detail = typed != null && typed.matches(Orders.NUMBER) ? orders.detail(typed) : Optional.empty();
+        return detail.orElseThrow(() -> new OrderNotFound(FieldText.echo(number, 20)));
     }
 
     private static String notice(StaffOrderActions.Action action, BackOfficeOrders.Detail detail) {
