@@ -18,6 +18,12 @@ public interface AuditTrail {
      */
     void record(String action, String subject, String detail);
 
+    /**
+     * The signed-in staff member as entries name them (their e-mail), for a module that also keeps who made a change
+     * next to the change itself, such as an order's history.
+     */
+    String actor();
+
     /** The newest entries first, optionally only those whose subject is {@code subject}. */
     List<AuditEntryView> latest(String subject, int limit);
 }

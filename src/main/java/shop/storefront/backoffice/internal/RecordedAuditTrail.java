@@ -41,12 +41,21 @@ class RecordedAuditTrail implements AuditTrail {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now();
         entry.actorId = identity.getPrincipal().getName();
-        String email = identity.getAttribute("email");
-        entry.actor = email == null ? entry.actorId : email;
+        entry.actor = actor();
         entry.action = action;
         entry.subject = clip(subject, 200);
         entry.detail = clip(detail == null ? "" : detail, 1000);
         entry.persist();
+    }
+
+    @Override
+    public String actor() {
+        if (identity.isAnonymous()) {
+            // Every back-office route requires a signed-in admin; reaching this without one is a programming error.
+            throw new NotSignedIn("Sign in as staff to make changes.");
+        }
+        String email = identity.getAttribute("email");
+        return email == null ? identity.getPrincipal().getName() : email;
     }
 
     @Override

@@ -109,7 +109,7 @@ public class CustomerOrder extends PanacheEntityBase {
         if (status != OrderStatus.PLACED || !history.isEmpty()) {
             throw new IllegalStateException("Order " + number + " was placed already");
         }
-        record(OrderStatus.PLACED, note);
+        record(OrderStatus.PLACED, note, null);
     }
 
     /** Refuses unless the order's status allows moving to {@code next} ({@link OrderStatus#canTransitionTo}). */
@@ -121,17 +121,23 @@ public class CustomerOrder extends PanacheEntityBase {
 
     /** Moves to a new status the current one allows, and records it in the history. */
     public void moveTo(OrderStatus next, String note) {
-        checkCanMoveTo(next);
-        record(next, note);
+        moveTo(next, note, null);
     }
 
-    private void record(OrderStatus next, String note) {
+    /** As {@link #moveTo(OrderStatus, String)}, naming the staff member who made the change ({@code by}; null for none). */
+    public void moveTo(OrderStatus next, String note, String by) {
+        checkCanMoveTo(next);
+        record(next, note, by);
+    }
+
+    private void record(OrderStatus next, String note, String by) {
         status = next;
         updatedAt = Instant.now();
         StatusChange change = new StatusChange();
         change.order = this;
         change.status = next;
         change.note = note == null ? "" : note;
+        change.changedBy = by;
         history.add(change);
     }
 

@@ -31,4 +31,8 @@ public class StatusChange {
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt = Instant.now();
+
+    /** The staff member who made the change (as the audit trail names them); null for the shopper's and the shop's own steps. */
+    @Column(name = "changed_by", length = 320)
+    public String changedBy;
 }

@@ -54,5 +54,10 @@ class OfflinePayments {
         public void refund(String orderNumber, String paymentReference, Money amount) {
             // Offline money goes back offline: the refund is recorded on the order and paid out by a person.
         }
+
+        @Override
+        public boolean refundsItself() {
+            return false;
+        }
     }
 }

@@ -44,6 +44,14 @@ public interface PaymentProvider {
     void refund(String orderNumber, String paymentReference, Money amount);
 
     /**
+     * Whether {@link #refund} sends the money back itself; false for methods paid outside the shop (a transfer, cash
+     * to the courier), whose refunds the shop only records and a person pays out.
+     */
+    default boolean refundsItself() {
+        return true;
+    }
+
+    /**
      * Makes sure a cancelled order keeps none of the shopper's money: a payment still open at the provider is
      * voided, one that went through anyway (late 3-D Secure, a slow bank) is refunded. Returns true if money went
      * back. Safe to repeat; throws when the provider cannot settle it yet, to be tried again later.

@@ -12,14 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.service.OrderView;
 import shop.storefront.checkout.internal.service.Orders;
-import shop.storefront.platform.FieldText;
+import shop.storefront.checkout.internal.service.StaffOrderActions;
 import shop.storefront.platform.InvalidInput;
 
 /**
  * Order status changes for staff (role admin): payment received, shipped, cancelled or refunded. JSON only: a
  * browser cannot send that cross-site without a CORS pre-flight, so no other site can make staff click these (a
  * request without the JSON Content-Type needs the CSRF token). Each takes a JSON object, {@code {}} or
- * {@code {"note": "…"}}; the note goes into the order's history in place of the standard wording.
+ * {@code {"note": "…"}}; the note goes into the order's history in place of the standard wording. Every action is
+ * recorded in the audit trail and the order's history under the staff member's name ({@link StaffOrderActions}, the
+ * same rules as the back-office pages).
  */
 @Path("/api/v1/admin/orders/{number}")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,9 +31,11 @@ import shop.storefront.platform.InvalidInput;
 public class AdminOrdersApi {
 
     private final Orders orders;
+    private final StaffOrderActions actions;
 
-    AdminOrdersApi(Orders orders) {
+    AdminOrdersApi(Orders orders, StaffOrderActions actions) {
         this.orders = orders;
+        this.actions = actions;
     }
 
     @POST
@@ -39,7 +43,7 @@ public class AdminOrdersApi {
     @Operation(summary = "Record that an unpaid order's payment arrived (e.g. a bank transfer)")
     public OrderView markPaid(@PathParam("number") String number, StaffAction action) {
         required(action);
-        orders.markPaidByStaff(known(number), action.note("Payment received"));
+        actions.perform(StaffOrderActions.Action.MARK_PAID, known(number), action.note(), null);
         return view(number);
     }
 
@@ -48,7 +52,7 @@ public class AdminOrdersApi {
     @Operation(summary = "Mark an order as shipped")
     public OrderView fulfil(@PathParam("number") String number, StaffAction action) {
         required(action);
-        orders.fulfil(known(number), action.note("Shipped"));
+        actions.perform(StaffOrderActions.Action.FULFIL, known(number), action.note(), null);
         return view(number);
     }
 
@@ -57,16 +61,12 @@ public class AdminOrdersApi {
     @Operation(summary = "Cancel an order (stock goes back; a paid order is refunded)")
     public OrderView cancel(@PathParam("number") String number, StaffAction action) {
         required(action);
-        orders.cancelOrRefund(known(number), action.note("Cancelled by staff"));
+        actions.cancelOrRefund(known(number), action.note());
         return view(number);
     }
 
-    /** What staff may say about an action; the object itself is required, the note is not. */
+    /** What staff may say about an action; the object itself is required, the note is not ({@link StaffOrderActions} checks it). */
     public record StaffAction(String note) {
-        String note(String standard) {
-            String given = FieldText.optional("note", "The note", note, 200);
-            return given.isEmpty() ? standard : given;
-        }
     }
 
     private static void required(StaffAction action) {

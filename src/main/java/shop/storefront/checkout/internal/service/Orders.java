@@ -13,7 +13,6 @@ import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.OrderLine;
 import shop.storefront.checkout.internal.domain.OrderNotFound;
 import shop.storefront.checkout.internal.domain.OrderStatus;
-import shop.storefront.checkout.internal.domain.WrongOrderStatus;
 import shop.storefront.checkout.internal.payment.PaymentMethods;
 import shop.storefront.checkout.internal.payment.PaymentProvider;
 import shop.storefront.messaging.Outbox;
@@ -96,19 +95,15 @@ public class Orders {
             }
             return false;
         }
-        pay(order, reference, note);
+        pay(order, reference, note, null);
         return true;
     }
 
-    /** Staff record a payment that reached us outside the providers (a bank transfer); refused for an order not awaiting one. */
-    @Transactional
-    public void markPaidByStaff(String number, String note) {
-        CustomerOrder order = locked(number);
-        order.checkCanMoveTo(OrderStatus.PAID);
-        pay(order, null, note);
-    }
-
-    private void pay(CustomerOrder order, String reference, String note) {
+    /**
+     * Moves the order to paid. A card payment needs the provider's reference: staff cannot record one
+     * ({@link #staffMayRecordPayment}). {@code by}: the staff member recording it, or null.
+     */
+    void pay(CustomerOrder order, String reference, String note, String by) {
         boolean card = payments.isCard(order.paymentMethod);
         if (reference == null && card) {
             // Without the provider's reference the payment could never be refunded through it.
@@ -117,10 +112,24 @@ public class Orders {
         if (reference != null) {
             order.paymentReference = reference;
         }
-        order.moveTo(OrderStatus.PAID, note);
+        order.moveTo(OrderStatus.PAID, note, by);
         if (card) {
             outbox.publish(OrderConfirmationMail.CARD_PAID, new OrderConfirmationMail.CardPaid(order.number));
         }
+    }
+
+    /** Whether staff may record the order's payment by hand: it awaits one and is not paid through a provider (card). */
+    boolean staffMayRecordPayment(CustomerOrder order) {
+        return order.status.awaitsPayment() && !payments.isCard(order.paymentMethod);
+    }
+
+    /**
+     * Whether the order may ship now: its status allows it, and it is paid or its method has no payment window (paid on
+     * delivery or by invoice).
+     */
+    boolean mayShip(CustomerOrder order) {
+        return order.status.canTransitionTo(OrderStatus.FULFILLED) && !(order.status.awaitsPayment()
+                && payments.find(order.paymentMethod).flatMap(PaymentProvider::paymentWindow).isPresent());
     }
 
     /** Keeps the provider's name for a payment that is still open (authentication step, no answer in time). */
@@ -159,39 +168,37 @@ public class Orders {
         if (!order.status.canTransitionTo(OrderStatus.CANCELLED)) {
             return false;
         }
-        cancel(order, note);
+        cancel(order, note, null);
         return true;
     }
 
-    /** Ships an order: a paid one, or an unpaid one whose method has no payment window (paid on delivery or by invoice). */
-    @Transactional
-    public void fulfil(String number, String note) {
-        CustomerOrder order = locked(number);
-        if (order.status.awaitsPayment() && payments.find(order.paymentMethod).flatMap(PaymentProvider::paymentWindow).isPresent()) {
-            throw new Refused("Order " + number + " is not paid yet.");
-        }
-        order.moveTo(OrderStatus.FULFILLED, note);
-    }
-
     /**
-     * Cancels an order that has not shipped: stock goes back, and a paid order is refunded through its provider
-     * (status refunded). A shipped order is refunded without touching stock (the goods come back as a return).
+     * Refunds an order staff may refund (paid, shipped, or cancelled with a payment that arrived late): stock it still
+     * holds goes back, and the money goes back through its provider, or is recorded for a person to pay out when the
+     * method is paid outside the shop or no longer offered. Returns how the money goes back.
      */
-    @Transactional
-    public void cancelOrRefund(String number, String note) {
-        CustomerOrder order = locked(number);
-        OrderStatus next = order.status.whenCancelled()
-                .orElseThrow(() -> new WrongOrderStatus(number, order.status, OrderStatus.CANCELLED));
-        if (next == OrderStatus.CANCELLED) {
-            cancel(order, note);
-            return;
-        }
+    Refund refund(CustomerOrder order, String note, String by) {
+        order.checkCanMoveTo(OrderStatus.REFUNDED);
         if (order.status.holdsStock()) {
             inventory.release(quantities(order));
         }
-        payments.find(order.paymentMethod).ifPresentOrElse(p -> refund(p, order),
-                () -> LOG.warnf("Order %s: payment method %s is no longer offered; refund it by hand", number, order.paymentMethod));
-        order.moveTo(next, note);
+        Optional<PaymentProvider> provider = payments.find(order.paymentMethod);
+        provider.ifPresent(p -> refund(p, order));
+        Refund refund = new Refund(order.money(order.total), provider.map(PaymentProvider::label).orElse(order.paymentMethod),
+                provider.map(PaymentProvider::refundsItself).orElse(false));
+        if (provider.isEmpty()) {
+            LOG.warnf("Order %s: payment method %s is no longer offered; refund it by hand", order.number, order.paymentMethod);
+        }
+        order.moveTo(OrderStatus.REFUNDED, note == null ? refund.standardNote() : note, by);
+        return refund;
+    }
+
+    /** How an order's money went back: {@code throughProvider} false means a person pays it out (and the shop says so). */
+    record Refund(Money amount, String method, boolean throughProvider) {
+        String standardNote() {
+            return throughProvider ? amount.display() + " refunded through " + method
+                    : "Refund of " + amount.display() + " recorded: " + method + " is paid back by hand";
+        }
     }
 
     /** A refused or failed refund leaves the order as it was (the transaction rolls back) and says so. */
@@ -206,9 +213,9 @@ public class Orders {
     }
 
     /** Stock goes back; a payment the provider may still hold for the order is settled in the background. */
-    private void cancel(CustomerOrder order, String note) {
+    void cancel(CustomerOrder order, String note, String by) {
         inventory.release(quantities(order));
-        order.moveTo(OrderStatus.CANCELLED, note);
+        order.moveTo(OrderStatus.CANCELLED, note, by);
         if (payments.isCard(order.paymentMethod)) {
             outbox.publish(CancelledOrderPayments.TOPIC, new CancelledOrderPayments.Settle(order.number));
         }
@@ -221,7 +228,7 @@ public class Orders {
         return OrderView.of(order, provider.map(PaymentProvider::label).orElse(order.paymentMethod), instructions);
     }
 
-    private static CustomerOrder locked(String number) {
+    static CustomerOrder locked(String number) {
         return CustomerOrder.lockByNumber(number).orElseThrow(() -> new OrderNotFound(number));
     }
 
