@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import shop.storefront.catalog.CatalogOracle;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.web.Shopper;
@@ -15,6 +16,7 @@ import shop.storefront.web.Shopper;
 /** Checkout steps for tests: a SKU of their own, a cart, an order body, a placement. */
 public final class Checkouts {
 
+    private static final AtomicLong SKU_CEILING = new AtomicLong();
     private static final AtomicInteger NEXT_SKU = new AtomicInteger();
 
     private Checkouts() {
@@ -22,8 +24,12 @@ public final class Checkouts {
 
     /** A SKU no other test uses (counted down from the newest variants), with this much stock. */
     public static String sku(CatalogOracle db, Inventory inventory, int stock) {
+        // Only SKUs that existed at the first pick: SKUs added later (the back office's tests make some) would shift
+        // the offsets and hand out a SKU that an earlier test already ordered.
+        long ceiling = SKU_CEILING.updateAndGet(known -> known > 0 ? known : db.longValue("SELECT max(id) FROM catalog.variant"));
         List<List<Object>> rows = db.rows("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
-                + " WHERE p.status = 'active' AND v.weight_grams <= 1000 ORDER BY v.id DESC OFFSET ? LIMIT 1", NEXT_SKU.getAndIncrement());
+                + " WHERE p.status = 'active' AND v.weight_grams <= 1000 AND v.id <= ? ORDER BY v.id DESC OFFSET ? LIMIT 1",
+                ceiling, NEXT_SKU.getAndIncrement());
         String sku = (String) rows.getFirst().getFirst();
         inventory.setStock(sku, stock);
         return sku;

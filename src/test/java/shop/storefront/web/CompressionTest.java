@@ -37,7 +37,6 @@ class CompressionTest {
         "/api/v1/products/no-such-product, application/problem+json, 404",
         "/css/site.css, text/css, 200",
         "/favicon.svg, image/svg+xml, 200",
-        "/media/placeholder/jacket/2b2b2b.svg, image/svg+xml, 200",
         "/sitemap.xml, application/xml, 200",
         "/robots.txt, text/plain, 200"})
     void textIsCompressedWhenAskedAndOnlyThen(String path, String type, int status) {

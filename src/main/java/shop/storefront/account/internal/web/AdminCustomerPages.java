@@ -18,6 +18,7 @@ import shop.storefront.account.CustomerOrderHistory;
 import shop.storefront.account.internal.service.BackOfficeCustomers;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.PageNumber;
 import shop.storefront.platform.NotFound;
 import shop.storefront.web.ErrorStatus;
 
@@ -79,18 +80,7 @@ public class AdminCustomerPages {
     }
 
     private static int page(String value) {
-        if (value == null || value.isBlank()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(value.strip());
-            if (page >= 1 && page <= MAX_PAGE) {
-                return page;
-            }
-        } catch (NumberFormatException ignored) {
-            // same answer as out of range
-        }
-        throw new InvalidInput("page", "page must be a whole number from 1 to " + MAX_PAGE + ".");
+        return PageNumber.parse(value, MAX_PAGE);
     }
 
     private static String listPath(String search, int page) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.PageNumber;
 
 /**
  * The product list's query parameters, checked: search text (name, brand, slug or SKU), status, category (with its
@@ -31,18 +32,7 @@ public record ProductFilter(String text, String status, String category, int pag
     }
 
     private static int page(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(typed.strip());
-            if (page >= 1 && page <= MAX_PAGE) {
-                return page;
-            }
-        } catch (NumberFormatException ignored) {
-            // the same answer as out of range
-        }
-        throw new InvalidInput("page", "page must be a whole number from 1 to " + MAX_PAGE + ".");
+        return PageNumber.parse(typed, MAX_PAGE);
     }
 
     /** The list's address with this filter on another page. */

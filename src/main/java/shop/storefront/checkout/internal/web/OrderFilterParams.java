@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import shop.storefront.checkout.internal.service.OrderFilter;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidInput;
+import shop.storefront.platform.PageNumber;
 
 /**
  * Reads the orders list's query parameters into a validated {@link OrderFilter}. Every refusal names the parameter
@@ -58,18 +59,7 @@ final class OrderFilterParams {
     }
 
     private static int page(String value) {
-        if (blank(value)) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(value.strip());
-            if (page >= 1 && page <= MAX_PAGE) {
-                return page;
-            }
-        } catch (NumberFormatException ignored) {
-            // same answer as out of range
-        }
-        throw new InvalidInput("page", "page must be a whole number from 1 to " + MAX_PAGE + ".");
+        return PageNumber.parse(value, MAX_PAGE);
     }
 
     private static boolean blank(String value) {
