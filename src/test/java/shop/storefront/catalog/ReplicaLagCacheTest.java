@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import shop.storefront.platform.Money;
+import shop.storefront.web.Eventually;
 
 /**
  * With a read replica configured, listings read soon after a catalog change may be the replica's older rows:
@@ -51,7 +52,10 @@ class ReplicaLagCacheTest {
         String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
                 + " WHERE p.status = 'active' ORDER BY v.id LIMIT 1");
         String price = db.string("SELECT price_amount::text FROM catalog.variant WHERE sku = ?", sku);
-        // Only this test's change may shorten the entries below, not an earlier one (the demo catalog's load at start-up).
+        // Only this test's change may shorten the entries below, not an earlier one: the demo catalog's load at start-up,
+        // or its pictures' thumbnails, which refresh their products' entries when they are done.
+        Eventually.within(Duration.ofMinutes(3), "the demo pictures' thumbnails are made",
+                () -> db.longValue("SELECT count(*) FROM catalog.product_image WHERE NOT thumbnails_ready") == 0);
         endChangeMarkers();
         inventory.setPrice(sku, Money.of("2.34", "EUR"));
         try {
