@@ -148,8 +148,22 @@ class BackOfficeAccessTest {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** {@code {number}} or {@code {id: [0-9]+}} become 1: the guard must refuse before anything looks the value up. */
+    /**
+     * {@code {number}} or {@code {id: [0-9]{1,18}}} become 1: the guard must refuse before anything looks the value up.
+     * A parameter's pattern may hold braces of its own, so they are counted rather than matched.
+     */
     private static String concrete(String template) {
-        return template.replaceAll("\\{[^}]*}", "1");
+        StringBuilder path = new StringBuilder();
+        int depth = 0;
+        for (char c : template.toCharArray()) {
+            if (c == '{' && depth++ == 0) {
+                path.append('1');
+            } else if (c == '}') {
+                depth--;
+            } else if (depth == 0) {
+                path.append(c);
+            }
+        }
+        return path.toString();
     }
 }
