@@ -40,6 +40,13 @@ final class BrowserSession implements AutoCloseable {
         page.setDefaultTimeout(60_000);
     }
 
+    /** A page in a fresh context of the same browser: another person, with no cookies of the first. */
+    Page freshContext() {
+        Page other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        other.setDefaultTimeout(60_000);
+        return other;
+    }
+
     static BrowserSession start(String journey) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM), "Chromium not installed (apt-get install chromium); journey skipped");
@@ -48,8 +55,13 @@ final class BrowserSession implements AutoCloseable {
 
     /** Saves target/screenshots/<journey>-<nn>-<name>.png. */
     void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    /** Saves target/screenshots/<journey>-<nn>-<name>.png of the given page (e.g. a {@link #freshContext()}'s). */
+    void screenshot(Page of, String name) {
         step++;
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        of.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(journey, step, name))));
     }
 

@@ -60,7 +60,7 @@ public class ProductAdminQueries {
                        coalesce(sum(v.stock_on_hand), 0) AS stock, count(v.id) AS skus, p.updated_at AS updated_at,
                        count(*) OVER () AS total
                   FROM catalog.product p JOIN catalog.category c ON c.id = p.category_id
-                  LEFT JOIN catalog.variant v ON v.product_id = p.id""" + where + """
+                  LEFT JOIN catalog.variant v ON v.product_id = p.id""" + where + "\n" + """
                  GROUP BY p.id, c.name
                  ORDER BY p.updated_at DESC, p.id DESC
                  LIMIT :limit OFFSET :offset""", Tuple.class);

@@ -69,10 +69,23 @@ public class ImageChecks {
         }
     }
 
-    /** The refusal for a file over the limit, also used by the web edge when a body is cut off at the limit. */
+    /** The refusal for a file over the limit. */
     public static InvalidInput tooLarge(String field, long maxBytes) {
-        return new InvalidInput(field, "The file is larger than %d MB. Upload a smaller picture (or a JPEG of it)."
-                .formatted(maxBytes / (1024 * 1024)));
+        return new InvalidInput(field, tooLargeMessage(maxBytes));
+    }
+
+    /** What a sender of a too-large picture is told, here and by the web edge when it refuses the whole upload. */
+    public static String tooLargeMessage(long maxBytes) {
+        return "Pictures can be at most " + inWords(maxBytes) + ". Upload a smaller picture (or save it as a JPEG).";
+    }
+
+    /** "10 MB", "1.5 MB", "500 KB". */
+    public static String inWords(long bytes) {
+        long mib = 1024 * 1024;
+        if (bytes >= mib) {
+            return bytes % mib == 0 ? bytes / mib + " MB" : "%.1f MB".formatted((double) bytes / mib);
+        }
+        return Math.max(1, bytes / 1024) + " KB";
     }
 
     private static ImageReader reader(ImageFormat format) throws IOException {

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import shop.storefront.catalog.ProductChanged;
 import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.catalog.internal.domain.ProductImage;
@@ -84,6 +86,26 @@ public class ProductImages {
         String slug = image.product.slug;
         image.delete();
         changes.fire(new ProductChanged(slug, true));
+    }
+
+    /**
+     * Moves a picture one place earlier ({@code -1}) or later ({@code 1}) among the product's pictures; at either end
+     * it stays. Positions are renumbered from 0, so gaps left by removed pictures close. Returns its new position.
+     */
+    @Transactional
+    public int move(long productId, long imageId, int step) {
+        List<ProductImage> pictures = new ArrayList<>(of(productId));
+        int from = IntStream.range(0, pictures.size()).filter(i -> pictures.get(i).id == imageId).findFirst()
+                .orElseThrow(() -> new NotFound("image", "This product has no such picture."));
+        int to = Math.clamp(from + (long) Integer.signum(step), 0, pictures.size() - 1);
+        pictures.add(to, pictures.remove(from));
+        for (int i = 0; i < pictures.size(); i++) {
+            pictures.get(i).position = i;
+        }
+        if (to != from) {
+            changes.fire(new ProductChanged(pictures.get(to).product.slug, true));
+        }
+        return to;
     }
 
     /** A product's pictures in display order. */

@@ -47,7 +47,7 @@ class ImageChecksTest {
                         + "</script></svg>").getBytes(StandardCharsets.UTF_8), "SVG, GIF and other formats are not accepted"),
                 bad("GIF", () -> TestPictures.of("gif", 20, 20, Color.RED), "not a JPEG, PNG or WebP picture"),
                 bad("11 MB", () -> Arrays.copyOf(TestPictures.of("jpeg", 20, 20, Color.RED), 11 * 1024 * 1024),
-                        "larger than 10 MB"),
+                        "Pictures can be at most 10 MB"),
                 bad("truncated JPEG", () -> half(TestPictures.of("jpeg", 400, 300, Color.GREEN)), "damaged or incomplete"),
                 bad("truncated PNG", () -> half(TestPictures.of("png", 400, 300, Color.GREEN)), "damaged or incomplete"),
                 bad("JPEG signature then garbage", () -> withTail(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 500),
