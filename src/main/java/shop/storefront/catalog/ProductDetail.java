@@ -1,5 +1,6 @@
 package shop.storefront.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,15 @@ public record ProductDetail(String slug, String name, String description, String
             return options.isEmpty() ? sku : String.join(" / ", options.values());
         }
 
+        /** Its price as shoppers see it, with the old price when it is on sale. */
+        @JsonIgnore
+        public PriceDisplay priceDisplay() {
+            return PriceDisplay.of(price, compareAtPrice);
+        }
+
+        @JsonIgnore
         public boolean onSale() {
-            return compareAtPrice != null && compareAtPrice.compareTo(price) > 0;
+            return priceDisplay().onSale();
         }
     }
 }

@@ -4,8 +4,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 import shop.storefront.platform.Money;
 
-/** A product as shown in listings: the lowest variant price and whether any variant is in stock. */
-public record ProductSummary(String slug, String name, String brand, Money fromPrice, boolean inStock, Image image) {
+/**
+ * A product as shown in listings: the lowest variant price, how the card shows its price ({@code price}, null
+ * without variants) and whether any variant is in stock.
+ */
+public record ProductSummary(String slug, String name, String brand, Money fromPrice, PriceDisplay price, boolean inStock,
+        Image image) {
+
+    public ProductSummary {
+        // A card read back from a cache entry written without a price display still shows its lowest price.
+        if (price == null && fromPrice != null) {
+            price = PriceDisplay.of(fromPrice, null);
+        }
+    }
 
     public String path() {
         return "/product/" + slug;

@@ -15,17 +15,29 @@ final class ListingRows {
     }
 
     /** A product card: one row of a listing or of the featured products. */
-    record Summary(String slug, String name, String brand, BigDecimal minPrice, String currency, boolean inStock,
+    record Summary(long id, String slug, String name, String brand, BigDecimal minPrice, String currency, boolean inStock,
             ImageUrls.Stored image) {
 
         /** Needs {@code catalog.product p} and its picture as {@code img} ({@link #IMAGE}). */
-        static final String COLUMNS = "p.slug AS slug, p.name AS name, p.brand AS brand, p.min_price_amount AS min_price,"
+        static final String COLUMNS = "p.id AS id, p.slug AS slug, p.name AS name, p.brand AS brand, p.min_price_amount AS min_price,"
                 + " p.currency AS currency, p.in_stock AS in_stock, " + IMAGE_COLUMNS;
 
         static Summary of(Tuple row) {
-            return new Summary((String) row.get("slug"), (String) row.get("name"), (String) row.get("brand"),
-                    (BigDecimal) row.get("min_price"), (String) row.get("currency"), (Boolean) row.get("in_stock"),
-                    imageOf(row));
+            return new Summary(((Number) row.get("id")).longValue(), (String) row.get("slug"), (String) row.get("name"),
+                    (String) row.get("brand"), (BigDecimal) row.get("min_price"), (String) row.get("currency"),
+                    (Boolean) row.get("in_stock"), imageOf(row));
+        }
+    }
+
+    /** A variant's prices, for showing its product's price on a card. */
+    record Offer(long productId, BigDecimal price, BigDecimal compareAt, String currency) {
+
+        static final String COLUMNS = "v.product_id AS product_id, v.price_amount AS price, v.compare_at_amount AS compare_at,"
+                + " v.currency AS currency";
+
+        static Offer of(Tuple row) {
+            return new Offer(((Number) row.get("product_id")).longValue(), (BigDecimal) row.get("price"),
+                    (BigDecimal) row.get("compare_at"), (String) row.get("currency"));
         }
     }
 

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import shop.storefront.catalog.ListingPage;
 import shop.storefront.catalog.ListingPage.FacetGroup;
 import shop.storefront.catalog.ListingPage.FacetValue;
 import shop.storefront.catalog.ListingQuery;
+import shop.storefront.catalog.PriceDisplay;
 import shop.storefront.catalog.ProductDetail;
 import shop.storefront.catalog.ProductSummary;
 import shop.storefront.catalog.SkuView;
@@ -226,9 +228,27 @@ public class ProductListings {
     }
 
     private List<ProductSummary> summaries(List<Tuple> rows) {
-        return rows.stream().map(ListingRows.Summary::of).map(r -> new ProductSummary(r.slug(), r.name(), r.brand(),
+        List<ListingRows.Summary> found = rows.stream().map(ListingRows.Summary::of).toList();
+        Map<Long, List<PriceDisplay.Offer>> offers = offers(found.stream().map(ListingRows.Summary::id).toList());
+        return found.stream().map(r -> new ProductSummary(r.slug(), r.name(), r.brand(),
                 r.minPrice() == null ? null : new Money(r.minPrice(), r.currency().trim()),
-                r.inStock(), images.image(r.image()))).toList();
+                PriceDisplay.ofOffers(offers.getOrDefault(r.id(), List.of())), r.inStock(), images.image(r.image()))).toList();
+    }
+
+    /** The variants' prices of a page of cards, in one query: cards show a sale or a price range from them. */
+    private Map<Long, List<PriceDisplay.Offer>> offers(List<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Tuple> rows = replica.em().createNativeQuery("SELECT " + ListingRows.Offer.COLUMNS
+                + " FROM catalog.variant v WHERE v.product_id IN (:ids)", Tuple.class).setParameter("ids", productIds).getResultList();
+        Map<Long, List<PriceDisplay.Offer>> byProduct = new HashMap<>();
+        for (ListingRows.Offer o : rows.stream().map(ListingRows.Offer::of).toList()) {
+            String currency = o.currency().trim();
+            byProduct.computeIfAbsent(o.productId(), id -> new ArrayList<>()).add(new PriceDisplay.Offer(new Money(o.price(), currency),
+                    o.compareAt() == null ? null : new Money(o.compareAt(), currency)));
+        }
+        return byProduct;
     }
 
     private static void collect(List<Tuple> rows, Map<String, Map<String, Long>> counts) {
