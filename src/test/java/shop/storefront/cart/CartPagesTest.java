@@ -34,7 +34,7 @@ class CartPagesTest {
         String cart = shopper.get("/cart").asString();
         assertThat(cart).contains("SKU " + sku, "Subtotal (2 items)");
         // The mini-cart in every page header counts the items.
-        assertThat(shopper.get("/").asString()).contains("<span class=\"mini-cart-count\" aria-label=\"items\">2</span>");
+        assertThat(shopper.get("/").asString()).contains("aria-label=\"Cart, 2 items\">Cart <span class=\"mini-cart-count\">2</span>");
 
         assertThat(shopper.submit("/cart", "/cart/update", Map.of("sku", sku, "quantity", "3")).statusCode()).isEqualTo(303);
         assertThat(shopper.get("/cart").asString()).contains("Subtotal (3 items)");

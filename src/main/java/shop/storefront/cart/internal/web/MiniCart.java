@@ -5,7 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import shop.storefront.cart.ShoppingCart;
 
-/** The item count in every page header, read by the layout as {@code inject:miniCart.count}. */
+/**
+ * The item count in every page header, read by the layout as {@code inject:miniCart.count}, and the cart link's
+ * accessible name ({@code inject:miniCart.label}), which says the count in words.
+ */
 @Named("miniCart")
 @RequestScoped
 public class MiniCart {
@@ -26,5 +29,11 @@ public class MiniCart {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /** "Cart, empty", "Cart, 1 item", "Cart, 3 items": a bare number after "Cart" says nothing to a screen reader. */
+    public String label() {
+        int count = count();
+        return count == 0 ? "Cart, empty" : "Cart, " + count + (count == 1 ? " item" : " items");
     }
 }
