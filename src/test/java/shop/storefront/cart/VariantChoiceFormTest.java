@@ -38,7 +38,9 @@ class VariantChoiceFormTest {
                 "Add to cart").doesNotContain("name=\"sku\"");
         // With White chosen, M is sold out and S is not made: both still shown, each with the reason.
         assertThat(form).containsPattern("value=\"M\">\\s*<label[^>]*class=\"option unavailable\">M <span class=\"option-note\">Out of stock</span>")
-                .containsPattern("value=\"S\">\\s*<label[^>]*class=\"option unavailable\">S <span class=\"option-note\">Unavailable</span>");
+                .containsPattern("value=\"S\">\\s*<label[^>]*class=\"option unavailable\">S <span class=\"option-note\">Not in White</span>")
+                .containsPattern("value=\"L\" checked>\\s*<label[^>]*class=\"option\">L</label>")
+                .containsPattern("value=\"Black\">\\s*<label[^>]*class=\"option\">Black</label>");
         assertThat(page).doesNotContain("select id=\"sku\"");
     }
 

@@ -37,6 +37,9 @@ class VariantChoiceJourneyTest {
             // The first variant in stock is shown first: S / Black.
             assertThat(option(page, "size", "S").isChecked()).isTrue();
             assertThat(option(page, "colour", "Black").isChecked()).isTrue();
+            // Offered as buyable: L comes in Black; White does not come in S, and says so.
+            assertThat(label(page, "size", "L").innerText()).isEqualTo("L");
+            assertThat(label(page, "colour", "White").innerText()).contains("White", "Not in S");
             browser.screenshot("product");
 
             choose(page, "size", "L");
@@ -59,8 +62,12 @@ class VariantChoiceJourneyTest {
         return page.locator("form.add-to-cart input[name=" + name + "][value='" + value + "']");
     }
 
+    private static Locator label(Page page, String name, String value) {
+        return page.locator("label[for='" + option(page, name, value).getAttribute("id") + "']");
+    }
+
     /** As a shopper does: a click on the visible label, not on the radio it stands for. */
     private static void choose(Page page, String name, String value) {
-        page.locator("label[for='" + option(page, name, value).getAttribute("id") + "']").click();
+        label(page, name, value).click();
     }
 }

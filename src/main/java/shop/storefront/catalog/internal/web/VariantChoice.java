@@ -24,7 +24,7 @@ public record VariantChoice(Variant selected, List<Group> groups, String problem
 
     /**
      * One value of an option. {@code unavailable} is why picking it, with the other options as selected, cannot be
-     * bought ("Out of stock", "Unavailable"), null when it can.
+     * bought ("Out of stock", "Not in Black"), null when it can.
      */
     public record Choice(String id, String value, boolean checked, String unavailable) {
     }
@@ -87,14 +87,23 @@ public record VariantChoice(Variant selected, List<Group> groups, String problem
             for (String value : values) {
                 Map<String, String> combination = new LinkedHashMap<>(selected.options());
                 combination.put(name, value);
-                String unavailable = product.variantWith(combination)
-                        .map(v -> v.inStock() ? null : "Out of stock").orElse("Unavailable");
+                String unavailable = unavailable(product.variantWith(combination).orElse(null), selected, name);
                 choices.add(new Choice("option-" + names.indexOf(name) + "-" + index++, value,
                         value.equals(selected.options().get(name)), unavailable));
             }
             groups.add(new Group(name, legend(name), choices));
         }
         return groups;
+    }
+
+    /** Why a value cannot be bought with the other options as selected: sold out, or not made with them. */
+    private static String unavailable(Variant variant, Variant selected, String option) {
+        if (variant == null) {
+            List<String> others = selected.options().entrySet().stream().filter(e -> !e.getKey().equals(option))
+                    .map(Map.Entry::getValue).toList();
+            return others.isEmpty() ? "Unavailable" : "Not in " + String.join(" / ", others);
+        }
+        return variant.inStock() ? null : "Out of stock";
     }
 
     private static String legend(String name) {
