@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.storefront.catalog.CatalogOracle;
@@ -26,6 +27,11 @@ class VariantChoiceFormTest {
     void freshProductAndShopper() {
         product = SizeColourProduct.create(db);
         shopper = new Shopper();
+    }
+
+    @AfterEach
+    void offSale() {
+        product.archive(db);
     }
 
     @Test

@@ -15,7 +15,8 @@ public record SizeColourProduct(String slug, String name, String smallBlack, Str
         String name = "Test Parka " + tag;
         long id = db.longValue("INSERT INTO catalog.product (slug, name, description, brand, status, category_id)"
                 + " SELECT ?, ?, 'A parka made for choosing variants.', 'Aurora', 'active', category_id FROM catalog.product"
-                + " WHERE status = 'active' ORDER BY id LIMIT 1 RETURNING id", slug, name);
+                + " WHERE status = 'active' AND id IN (SELECT product_id FROM catalog.variant WHERE options->>'size' IS NOT NULL) ORDER BY id LIMIT 1"
+                + " RETURNING id", slug, name);
         String prefix = "VT-" + tag.toUpperCase() + "-";
         SizeColourProduct product = new SizeColourProduct(slug, name, prefix + "SB", prefix + "LB", prefix + "LW", prefix + "MW");
         variant(db, id, product.smallBlack, "S", "Black", 10, 0);
@@ -23,6 +24,11 @@ public record SizeColourProduct(String slug, String name, String smallBlack, Str
         variant(db, id, product.largeWhite, "L", "White", LARGE_WHITE_STOCK, 2);
         variant(db, id, product.mediumWhite, "M", "White", 0, 3);
         return product;
+    }
+
+    /** Takes the product off sale, so that it does not linger in other tests' listings. */
+    public void archive(CatalogOracle db) {
+        db.update("UPDATE catalog.product SET status = 'archived', updated_at = now() WHERE slug = ?", slug);
     }
 
     public String path() {

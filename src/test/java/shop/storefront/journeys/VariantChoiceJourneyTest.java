@@ -55,6 +55,8 @@ class VariantChoiceJourneyTest {
             assertThat(lines.first().innerText()).contains(product.name(), "L / White", "SKU " + product.largeWhite());
             assertThat(page.locator(".subtotal").innerText()).contains("(1 item)");
             browser.screenshot("cart");
+        } finally {
+            product.archive(db);
         }
     }
 
