@@ -20,7 +20,8 @@ import shop.storefront.cart.internal.CartConfig;
 /**
  * Carts in Redis, one hash per cart: {@code q:<sku>} holds the quantity (changed with atomic HINCRBY, so
  * two instances adding at once never lose an item) and {@code p:<sku>} the unit price the shopper last saw.
- * {@code n:<time>} holds a notice for the shopper's next view. Every access renews the expiry: carts live {@code storefront.cart.ttl} after the last visit.
+ * {@code n:<time>} holds a notice for the shopper's next view. Every access renews the expiry: carts live
+ * {@code storefront.cart.ttl} after the last visit.
  */
 @ApplicationScoped
 public class CartStore {
