@@ -13,6 +13,12 @@ public interface ShoppingCart {
 
     CartView add(String sku, int quantity);
 
+    /**
+     * Like {@link #add}, but asking for more than can be had (the stock left, the most per item) adds what can be
+     * had and says so in the next view's notices. Refused only when nothing can be added.
+     */
+    CartView addAvailable(String sku, int quantity);
+
     CartView setQuantity(String sku, int quantity);
 
     CartView remove(String sku);

@@ -3,9 +3,11 @@ package shop.storefront.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import shop.storefront.platform.Money;
 
 /**
@@ -33,6 +35,18 @@ public record ProductDetail(String slug, String name, String description, String
                 .filter(i -> i.colour() != null && i.colour().toLowerCase(Locale.ROOT).equals(wanted)).toList());
         images.stream().filter(i -> i.colour() == null).forEach(shown::add);
         return shown.isEmpty() ? images : shown;
+    }
+
+    /** The names of the options shoppers choose between (size, colour), in the order the variants first name them. */
+    public List<String> optionNames() {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        variants.forEach(v -> names.addAll(v.options().keySet()));
+        return List.copyOf(names);
+    }
+
+    /** The variant with exactly these option values (one per option name), if the product is made that way. */
+    public Optional<Variant> variantWith(Map<String, String> chosen) {
+        return variants.stream().filter(v -> v.options().equals(chosen)).findFirst();
     }
 
     public String path() {

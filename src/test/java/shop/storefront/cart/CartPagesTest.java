@@ -43,16 +43,27 @@ class CartPagesTest {
     }
 
     @Test
-    void addingMoreThanTheStockShowsTheCartWithTheReason() {
+    void askingForMoreThanTheStockAddsWhatIsLeftAndSaysSoOnce() {
         Shopper shopper = new Shopper();
         String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
                 + " WHERE p.status = 'active' AND v.stock_on_hand BETWEEN 2 AND 20 ORDER BY v.id LIMIT 1");
         int stock = (int) db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", sku);
         String slug = db.string("SELECT p.slug FROM catalog.product p JOIN catalog.variant v ON v.product_id = p.id WHERE v.sku = ?", sku);
         assertThat(shopper.submit("/product/" + slug, "/cart/add", Map.of("sku", sku, "quantity", "1")).statusCode()).isEqualTo(303);
-        Response refused = shopper.submit("/product/" + slug, "/cart/add", Map.of("sku", sku, "quantity", Integer.toString(stock)));
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.asString()).contains("<h1>Your cart</h1>", "You can have at most " + stock, "(1 already in your cart)", "SKU " + sku);
+
+        Response added = shopper.submit("/product/" + slug, "/cart/add", Map.of("sku", sku, "quantity", Integer.toString(stock)));
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(added.header("Location")).endsWith("/cart");
+        String cart = shopper.get("/cart").asString();
+        assertThat(cart).contains("Subtotal (" + stock + " items)", "Only " + stock + " of ", " were left (1 already in your cart),"
+                + " so we added " + (stock - 1) + " instead of the " + stock + " you asked for.");
+        assertThat(shopper.get("/cart").asString()).as("the notice is shown once: reloading repeats nothing")
+                .contains("Subtotal (" + stock + " items)").doesNotContain("you asked for");
+
+        Response refused = shopper.submit("/product/" + slug, "/cart/add", Map.of("sku", sku, "quantity", "1"));
+        assertThat(refused.statusCode()).as("nothing is left to add").isEqualTo(409);
+        assertThat(refused.asString()).contains("<h1>Your cart</h1>", "You can have at most " + stock,
+                "(" + stock + " already in your cart)", "SKU " + sku);
     }
 
     @Test

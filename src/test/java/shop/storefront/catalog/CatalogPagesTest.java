@@ -71,11 +71,14 @@ class CatalogPagesTest {
         String html = page("/product/" + slug);
         String name = db.string("SELECT name FROM catalog.product WHERE slug = ?", slug);
         assertThat(html).contains("<h1>" + name + "</h1>", "\"@type\":\"Product\"", "\"@type\":\"Offer\"",
-                "<select id=\"sku\" name=\"sku\">", "aria-label=\"Breadcrumb\"", "class=\"price\"");
-        // Choosing a variant without JavaScript: the GET form reloads the page with that SKU selected.
+                "<fieldset class=\"options\">", "aria-label=\"Breadcrumb\"", "class=\"price\"");
+        // A link to one SKU shows that variant, its options checked in the add-to-cart form.
         String sku = db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
                 + " WHERE p.slug = ? ORDER BY v.position DESC LIMIT 1", slug);
-        assertThat(page("/product/" + slug + "?sku=" + sku)).contains("<option value=\"" + sku + "\" selected>", "SKU " + sku);
+        String option = db.string("SELECT CASE WHEN count(DISTINCT v.options->>'size') > 1 THEN 'size' ELSE 'colour' END"
+                + " FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id WHERE p.slug = ?", slug);
+        String value = db.string("SELECT options->>? FROM catalog.variant WHERE sku = ?", option, sku);
+        assertThat(page("/product/" + slug + "?sku=" + sku)).contains("name=\"" + option + "\" value=\"" + value + "\" checked", "SKU " + sku);
     }
 
     @Test

@@ -49,14 +49,22 @@ class BrowseAndSearchJourneyTest {
             assertThat(page.locator("nav.breadcrumb").innerText()).contains("Home", "Clothing");
             browser.screenshot("product");
 
-            Locator variants = page.locator("select#sku option");
-            if (variants.count() > 1) {
-                String sku = variants.last().getAttribute("value");
-                page.locator("select#sku").selectOption(sku);
+            // The options are part of the add-to-cart form; what is chosen there is what the cart gets.
+            Locator sizes = page.locator("form.add-to-cart input[name=size]");
+            if (sizes.count() > 1) {
+                Locator last = sizes.last();
+                String size = last.getAttribute("value");
+                page.locator("label[for='" + last.getAttribute("id") + "']").click();
+                assertThat(last.isChecked()).isTrue();
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Show")).click();
-                assertThat(page.url()).endsWith("sku=" + sku);
-                assertThat(page.locator(".sku").innerText()).isEqualTo("SKU " + sku);
+                        new Page.GetByRoleOptions().setName("Add to cart")).click();
+                // Bought (the cart lists it) or sold out (the product page says so): never another size.
+                if (page.url().endsWith("/cart")) {
+                    assertThat(page.locator(".cart-item .muted").first().innerText()).startsWith(size + " / ");
+                } else {
+                    assertThat(page.locator("[role=alert]").innerText()).contains("in " + size + " / ", "is out of stock");
+                }
+                browser.screenshot("variant");
             }
 
             page.locator("#site-search").fill("tent");

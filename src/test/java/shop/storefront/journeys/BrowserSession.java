@@ -27,14 +27,15 @@ final class BrowserSession implements AutoCloseable {
     private final String journey;
     private int step;
 
-    private BrowserSession(String journey) {
+    private BrowserSession(String journey, int width, int height, boolean javaScript) {
         this.journey = journey;
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setJavaScriptEnabled(javaScript)).newPage();
         // Playwright waits for each element or navigation and goes on as soon as it is there; the ceiling allows for
         // a busy machine (Chromium and the app sharing two cores with other work).
         page.setDefaultTimeout(60_000);
@@ -48,9 +49,14 @@ final class BrowserSession implements AutoCloseable {
     }
 
     static BrowserSession start(String journey) {
+        return start(journey, 1280, 900, true);
+    }
+
+    /** A browser with this window size, with or without JavaScript (every page must work without it). */
+    static BrowserSession start(String journey, int width, int height, boolean javaScript) {
         boolean ci = "true".equals(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMIUM), "Chromium not installed (apt-get install chromium); journey skipped");
-        return new BrowserSession(journey);
+        return new BrowserSession(journey, width, height, javaScript);
     }
 
     /** Saves target/screenshots/<journey>-<nn>-<name>.png. */

@@ -46,11 +46,27 @@ public class CartService implements ShoppingCart {
             return empty();
         }
         owner.refreshGuestCookie();
-        return price(key.get());
+        List<String> kept = store.takeNotes(key.get());
+        CartView priced = price(key.get());
+        if (kept.isEmpty()) {
+            return priced;
+        }
+        List<String> notices = new ArrayList<>(kept);
+        notices.addAll(priced.notices());
+        return new CartView(priced.lines(), priced.subtotal(), priced.itemCount(), List.copyOf(notices));
     }
 
     @Override
     public CartView add(String sku, int quantity) {
+        return add(sku, quantity, false);
+    }
+
+    @Override
+    public CartView addAvailable(String sku, int quantity) {
+        return add(sku, quantity, true);
+    }
+
+    private CartView add(String sku, int quantity, boolean orWhatCanBeHad) {
         checkQuantity(quantity);
         SkuView item = sellable(sku);
         String key = owner.keyForChange();
@@ -61,14 +77,21 @@ public class CartService implements ShoppingCart {
         }
         int limit = Math.min(item.stockOnHand(), maxQuantity);
         int inCart = current == null ? 0 : current.quantity();
+        int adding = quantity;
         if (inCart + quantity > limit) {
-            throw new Refused("quantity", tooMany(item, limit, inCart));
+            if (!orWhatCanBeHad || inCart >= limit) {
+                throw new Refused("quantity", tooMany(item, limit, inCart));
+            }
+            adding = limit - inCart;
         }
-        int total = store.add(key, sku, quantity, item.price().amount());
+        int total = store.add(key, sku, adding, item.price().amount());
         if (total > limit) {
             // Another request added at the same moment; undo ours rather than exceed the stock.
-            store.add(key, sku, -quantity, item.price().amount());
-            throw new Refused("quantity", tooMany(item, limit, total - quantity));
+            store.add(key, sku, -adding, item.price().amount());
+            throw new Refused("quantity", tooMany(item, limit, total - adding));
+        }
+        if (adding < quantity) {
+            store.note(key, fewerAdded(item, quantity, adding, inCart));
         }
         return price(key);
     }
@@ -186,6 +209,14 @@ public class CartService implements ShoppingCart {
 
     private static String tooMany(SkuView item, int limit, int inCart) {
         return "You can have at most " + limit + " of " + describe(item) + (inCart > 0 ? " (" + inCart + " already in your cart)." : ".");
+    }
+
+    private String fewerAdded(SkuView item, int asked, int added, int inCart) {
+        String why = item.stockOnHand() <= maxQuantity
+                ? "Only " + item.stockOnHand() + " of " + describe(item) + (item.stockOnHand() == 1 ? " was" : " were") + " left"
+                : "You can have at most " + maxQuantity + " of " + describe(item);
+        return why + (inCart > 0 ? " (" + inCart + " already in your cart)" : "") + ", so we added " + added
+                + " instead of the " + asked + " you asked for.";
     }
 
     private static String describe(SkuView item) {

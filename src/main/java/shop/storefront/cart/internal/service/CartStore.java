@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import shop.storefront.cart.internal.CartConfig;
 
 /**
  * Carts in Redis, one hash per cart: {@code q:<sku>} holds the quantity (changed with atomic HINCRBY, so
  * two instances adding at once never lose an item) and {@code p:<sku>} the unit price the shopper last saw.
- * Every access renews the expiry: carts live {@code storefront.cart.ttl} after the last visit.
+ * {@code n:<time>} holds a notice for the shopper's next view. Every access renews the expiry: carts live
+ * {@code storefront.cart.ttl} after the last visit.
  */
 @ApplicationScoped
 public class CartStore {
@@ -29,6 +32,8 @@ public class CartStore {
 
     /** Sorted set of customer ids by the time their cart last changed, for the abandoned-cart reminder. */
     static final String TOUCHED = "carts:touched";
+
+    private static final String NOTICE_PREFIX = "n:";
 
     private final HashCommands<String, String, String> hashes;
     private final KeyCommands<String> keys;
@@ -57,6 +62,28 @@ public class CartStore {
             keys.expire(key, ttl);
         }
         return entries;
+    }
+
+    /** Keeps a message for the shopper's next look at the cart (after the redirect that follows a form). */
+    public void note(String key, String notice) {
+        // Time first, so that notices sort oldest first; the random part keeps two at the same moment apart.
+        hashes.hset(key, NOTICE_PREFIX + "%015d:%s".formatted(System.currentTimeMillis(), UUID.randomUUID()), notice);
+        keys.expire(key, ttl);
+    }
+
+    /** The kept messages, oldest first; each is handed out once. */
+    public List<String> takeNotes(String key) {
+        Map<String, String> notes = new TreeMap<>();
+        hashes.hgetall(key).forEach((field, value) -> {
+            if (field.startsWith(NOTICE_PREFIX)) {
+                notes.put(field, value);
+            }
+        });
+        if (notes.isEmpty()) {
+            return List.of();
+        }
+        hashes.hdel(key, notes.keySet().toArray(String[]::new));
+        return List.copyOf(notes.values());
     }
 
     public int itemCount(String key) {

@@ -36,7 +36,8 @@ public class CatalogPages {
         static native TemplateInstance category(CategoryView category, ListingView listing, RawString breadcrumbLd,
                 String canonicalUrl);
 
-        static native TemplateInstance product(ProductDetail product, ProductDetail.Variant selected, RawString productLd,
+        static native TemplateInstance product(ProductDetail product, ProductDetail.Variant selected, VariantChoice choice,
+                RawString productLd,
                 RawString breadcrumbLd, String canonicalUrl);
 
         static native TemplateInstance search(String q, ListingView listing);
@@ -77,14 +78,12 @@ public class CatalogPages {
 
     @GET
     @Path("product/{slug}")
-    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
+    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku, UriInfo uri) {
         ProductDetail product = catalog.product(slug)
                 .orElseThrow(() -> new NotFound("We could not find that product. It may no longer be sold."));
-        // An unknown or missing SKU shows the default variant: the first one in stock.
-        ProductDetail.Variant selected = product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
-                .or(() -> product.variants().stream().filter(ProductDetail.Variant::inStock).findFirst())
-                .orElse(product.variants().isEmpty() ? null : product.variants().getFirst());
-        return Templates.product(product, selected, structuredData.product(product),
+        // Without a choice (options or SKU) the page shows the default variant: the first one in stock.
+        VariantChoice choice = VariantChoice.of(product, sku, uri.getQueryParameters()::getFirst);
+        return Templates.product(product, choice.selected(), choice, structuredData.product(product),
                 structuredData.breadcrumb(product.breadcrumb()), baseUrl + product.path());
     }
 
