@@ -93,8 +93,10 @@ public class FrameworkErrors {
             }
             return;
         }
-        boolean bodyFollows = request.version() == HttpVersion.HTTP_2 || request.headers().contains("Transfer-Encoding");
-        if (request.isEnded() || !bodyFollows) {
+        // Only chunked HTTP/1 bodies are read here. An HTTP/2 stream read to its end here cannot be handed on (the
+        // REST layer's pause then fails with "Request has already been read", a 500 for every h2c request); its
+        // unannounced bodies are stopped by the server's own limit (quarkus.http.limits.max-body-size).
+        if (request.isEnded() || !request.headers().contains("Transfer-Encoding")) {
             ctx.next();
             return;
         }
