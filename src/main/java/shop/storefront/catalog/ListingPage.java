@@ -2,7 +2,10 @@ package shop.storefront.catalog;
 
 import java.util.List;
 
-/** One page of a listing, the facet counts for refining it, and spelling suggestions when it is empty. */
+/**
+ * One page of a listing, the facet counts for refining it, and spelling suggestions: offered when a search was
+ * matched typo-tolerantly, and only those that find products themselves.
+ */
 public record ListingPage(List<ProductSummary> items, int page, int size, long total, List<FacetGroup> facets,
         List<String> suggestions) {
 

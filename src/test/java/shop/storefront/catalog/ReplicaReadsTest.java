@@ -28,7 +28,7 @@ class ReplicaReadsTest {
     void listingsAndSearchRunOnTheReplicaConnection() throws Exception {
         String before = db.string("SELECT coalesce(max(xact_start)::text, '') FROM pg_stat_activity WHERE application_name = 'storefront-catalog-read'");
         // A search nobody made before, so the answer cannot come from the Redis cache; misspelt on purpose so that
-        // the suggestion query (which needs its transaction-local setting) runs as well.
+        // the typo-tolerant queries run as well.
         String term = "jakcet" + System.nanoTime();
         assertThat(given().queryParam("q", term).get("/api/v1/search").then().statusCode(200).extract().jsonPath().getInt("total")).isZero();
         assertThat(db.longValue("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'storefront-catalog-read'"))

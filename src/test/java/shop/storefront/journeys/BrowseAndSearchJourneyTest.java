@@ -73,9 +73,11 @@ class BrowseAndSearchJourneyTest {
             assertThat(page.locator(".card .card-name").first().innerText().toLowerCase()).contains("tent");
             browser.screenshot("search");
 
-            page.locator("#site-search").fill("jaket");
+            page.locator("#site-search").fill("jakcet");
             page.locator("#site-search").press("Enter");
-            page.getByText("jacket").first().click();
+            assertThat(page.locator(".card .card-name").first().innerText().toLowerCase()).contains("jacket");
+            browser.screenshot("typo-search");
+            page.locator(".suggestion a").click();
             assertThat(page.locator("h1").innerText()).isEqualTo("Results for “jacket”");
             browser.screenshot("suggestion");
         }

@@ -72,7 +72,8 @@ public class CatalogApi {
 
     @GET
     @Path("/search")
-    @Operation(summary = "Full-text search with the product filters; q uses web search syntax (\"quoted\", -excluded, or)")
+    @Operation(summary = "Full-text search with the product filters; q uses web search syntax (\"quoted\", -excluded, or);"
+            + " when nothing matches, misspelt and joined words are matched and suggestions holds the corrected text")
     public ListingPage search(UriInfo uri) {
         var query = uri.getQueryParameters();
         String text = params.searchText(query.getFirst("q"));

@@ -102,13 +102,7 @@ public class CatalogService implements Catalog {
             categoryIds = tree.bySlug(query.categorySlug()).map(row -> tree.selfAndDescendants(row.id())).orElse(List.of(-1L));
         }
         List<Long> categories = categoryIds;
-        return replica.read(() -> {
-            ListingPage page = listings.find(query, categories);
-            if (page.total() == 0 && query.isSearch()) {
-                return new ListingPage(page.items(), page.page(), page.size(), 0, page.facets(), listings.suggestions(query.text()));
-            }
-            return page;
-        });
+        return replica.read(() -> listings.find(query, categories));
     }
 
     private CategoryTree tree() {

@@ -21,8 +21,12 @@ final class ListingFilters {
     static final String PRICE = "price";
     static final String STOCK = "stock";
     static final String OPTION_PREFIX = "opt.";
+    /** Leaves out every facet filter, keeping category and search text. */
+    static final String ANY_FACET = "*";
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** Shorter joined text is no trigram-indexable substring and matches too much to mean anything. */
+    private static final int MIN_COMPACT_LENGTH = 4;
     private static final Pattern WEBSEARCH_OPERATORS = Pattern.compile("\"|(^|\\s)-\\S|\\s(?i:or)\\s");
 
     private record Condition(String group, String sql) {
@@ -30,17 +34,41 @@ final class ListingFilters {
 
     private final List<Condition> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
-    private final String tsQuery;
+    private final String relevance;
 
+    /** Full-text search as the shopper typed it. */
     ListingFilters(ListingQuery query, List<Long> categoryIds) {
+        this(query, categoryIds, null);
+    }
+
+    /**
+     * With {@code correctedWords}, the typo-tolerant search: the spelling-corrected words as full-text prefixes,
+     * or the typed words joined ("tshirt") inside the name and brand without spaces or hyphens, those first.
+     */
+    ListingFilters(ListingQuery query, List<Long> categoryIds, List<String> correctedWords) {
         add(null, "p.status = 'active'");
         if (categoryIds != null) {
             add(null, "p.category_id IN (:categoryIds)");
             params.put("categoryIds", categoryIds);
         }
-        tsQuery = query.isSearch() ? textQuery(query.text()) : null;
-        if (tsQuery != null) {
+        if (!query.isSearch()) {
+            relevance = "p.id";
+        } else if (correctedWords == null) {
+            String tsQuery = textQuery(query.text());
             add(null, "p.search_vector @@ " + tsQuery);
+            relevance = "ts_rank_cd(p.search_vector, " + tsQuery + ") DESC, p.id";
+        } else {
+            String tsQuery = "to_tsquery('english', :fuzzyQuery)";
+            params.put("fuzzyQuery", prefixQuery(correctedWords));
+            String compact = String.join("", words(query.text()));
+            if (compact.length() >= MIN_COMPACT_LENGTH) {
+                params.put("compactPattern", "%" + compact + "%");
+                add(null, "(p.search_vector @@ " + tsQuery + " OR p.search_compact LIKE :compactPattern)");
+                relevance = "(p.search_compact LIKE :compactPattern) DESC, ts_rank_cd(p.search_vector, " + tsQuery + ") DESC, p.id";
+            } else {
+                add(null, "p.search_vector @@ " + tsQuery);
+                relevance = "ts_rank_cd(p.search_vector, " + tsQuery + ") DESC, p.id";
+            }
         }
         if (!query.brands().isEmpty()) {
             add(BRAND, "p.brand IN (:brands)");
@@ -70,7 +98,7 @@ final class ListingFilters {
     /** All conditions, or all but one group's when counting that group's facet. */
     String where(String exceptGroup) {
         return conditions.stream()
-                .filter(c -> c.group() == null || !c.group().equals(exceptGroup))
+                .filter(c -> c.group() == null || !(c.group().equals(exceptGroup) || ANY_FACET.equals(exceptGroup)))
                 .map(Condition::sql)
                 .collect(Collectors.joining(" AND ", " WHERE ", ""));
     }
@@ -86,9 +114,14 @@ final class ListingFilters {
         return used;
     }
 
-    /** The tsquery expression of a search, for ranking; null when the listing is not a search. */
-    String tsQuery() {
-        return tsQuery;
+    /** The ORDER BY of a search by relevance: the best text matches first. */
+    String relevance() {
+        return relevance;
+    }
+
+    /** Whether any facet filter (brand, price, stock, option) narrows the listing. */
+    boolean hasFacetFilters() {
+        return conditions.stream().anyMatch(c -> c.group() != null);
     }
 
     Set<String> optionGroups() {
@@ -109,8 +142,13 @@ final class ListingFilters {
         if (words.isEmpty()) {
             return "websearch_to_tsquery('english', :q)";
         }
-        params.put("prefixQuery", words.stream().map(w -> w + ":*").collect(Collectors.joining(" & ")));
+        params.put("prefixQuery", prefixQuery(words));
         return "(websearch_to_tsquery('english', :q) || to_tsquery('english', :prefixQuery))";
+    }
+
+    /** Words are letters and digits only, so they are safe as to_tsquery operands. */
+    private static String prefixQuery(List<String> words) {
+        return words.stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
     }
 
     static List<String> words(String text) {

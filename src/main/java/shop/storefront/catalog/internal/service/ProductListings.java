@@ -59,10 +59,22 @@ public class ProductListings {
         this.currency = config.currency();
     }
 
+    /**
+     * A search that full text finds nothing for, even before facet filters, is taken for a typo: it is run again
+     * typo-tolerant ({@link #correctedWords}), and the correction is suggested when it finds something itself.
+     */
     public ListingPage find(ListingQuery query, List<Long> categoryIds) {
         ListingFilters filters = new ListingFilters(query, categoryIds);
-        long total = ((Number) query("SELECT count(*) FROM catalog.product p" + filters.where(null), filters)
-                .getSingleResult()).longValue();
+        long total = count(filters, null);
+        List<String> suggestions = List.of();
+        if (total == 0 && query.isSearch() && (!filters.hasFacetFilters() || count(filters, ListingFilters.ANY_FACET) == 0)) {
+            List<String> typed = ListingFilters.words(query.text());
+            List<String> corrected = correctedWords(typed);
+            filters = new ListingFilters(query, categoryIds, corrected);
+            total = count(filters, null);
+            suggestions = !corrected.equals(typed) && foundByFullText(String.join(" ", corrected), query, categoryIds)
+                    ? List.of(String.join(" ", corrected)) : List.of();
+        }
         List<ProductSummary> items = total <= query.offset() ? List.of() : items(query, filters);
         List<FacetGroup> facets = new ArrayList<>();
         facets.add(brandFacet(query, filters));
@@ -70,7 +82,19 @@ public class ProductListings {
         facets.addAll(optionFacets(query, filters));
         facets.add(stockFacet(query, filters));
         return new ListingPage(items, query.page(), query.size(), total,
-                facets.stream().filter(f -> !f.values().isEmpty()).toList(), List.of());
+                facets.stream().filter(f -> !f.values().isEmpty()).toList(), suggestions);
+    }
+
+    private long count(ListingFilters filters, String exceptGroup) {
+        return ((Number) query("SELECT count(*) FROM catalog.product p" + filters.where(exceptGroup), filters)
+                .getSingleResult()).longValue();
+    }
+
+    /** Whether the suggestion's link (the text alone, in the same category) would show products. */
+    private boolean foundByFullText(String text, ListingQuery query, List<Long> categoryIds) {
+        ListingQuery plain = new ListingQuery(query.categorySlug(), text, new TreeSet<>(), null, new TreeMap<>(), false,
+                query.sort(), 1, query.size());
+        return count(new ListingFilters(plain, categoryIds), null) > 0;
     }
 
     public List<ProductSummary> featured(int limit) {
@@ -82,7 +106,7 @@ public class ProductListings {
 
     private List<ProductSummary> items(ListingQuery query, ListingFilters filters) {
         String order = switch (query.sort()) {
-            case RELEVANCE -> "ts_rank_cd(p.search_vector, " + filters.tsQuery() + ") DESC, p.id";
+            case RELEVANCE -> filters.relevance();
             case NEWEST -> "p.created_at DESC, p.id DESC";
             case PRICE_ASC -> "p.min_price_amount ASC NULLS LAST, p.id";
             case PRICE_DESC -> "p.min_price_amount DESC NULLS LAST, p.id";
@@ -171,25 +195,26 @@ public class ProductListings {
                 inStock == 0 && !query.inStockOnly() ? List.of() : List.of(new FacetValue("true", "In stock", inStock, query.inStockOnly())));
     }
 
-    /** Spelling suggestions for a search that found nothing: each word replaced by the closest catalog word. */
-    public List<String> suggestions(String text) {
-        EntityManager em = replica.em();
-        em.createNativeQuery("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)").getSingleResult();
-        List<String> words = ListingFilters.words(text);
+    /**
+     * Each word replaced by the closest word of the catalog's names and brands, by edit distance (a swap of two
+     * letters counts two), up to one edit for words of four letters or fewer and two for longer ones; words
+     * with no such neighbour stay as typed.
+     */
+    List<String> correctedWords(List<String> words) {
         List<String> corrected = new ArrayList<>();
-        boolean changed = false;
         for (String word : words) {
-            List<?> best = em.createNativeQuery("""
-                    SELECT w FROM (SELECT DISTINCT lower(regexp_split_to_table(p.name || ' ' || p.brand, '[^[:alnum:]]+')) AS w
-                                     FROM catalog.product p
-                                    WHERE p.status = 'active' AND (p.name || ' ' || p.brand) %> :word LIMIT 300) words
-                     WHERE length(w) > 1 ORDER BY similarity(w, :word) DESC, w LIMIT 1""")
-                    .setParameter("word", word).getResultList();
-            String replacement = best.isEmpty() ? word : (String) best.getFirst();
-            changed |= !replacement.equals(word);
-            corrected.add(replacement);
+            int allowed = word.length() <= 4 ? 1 : 2;
+            List<?> best = replica.em().createNativeQuery("""
+                    SELECT word FROM catalog.search_word
+                     WHERE starts_with(word, :word)
+                        OR (abs(length(word) - length(:word)) <= :allowed
+                            AND levenshtein_less_equal(word, :word, :allowed) <= :allowed)
+                     ORDER BY starts_with(word, :word) DESC, levenshtein(word, :word), similarity(word, :word) DESC, word
+                     LIMIT 1""").setParameter("word", word).setParameter("allowed", allowed).getResultList();
+            // A word that begins a catalog word is being typed, not misspelt ("jack" is not "pack").
+            corrected.add(best.isEmpty() || ((String) best.getFirst()).startsWith(word) ? word : (String) best.getFirst());
         }
-        return changed ? List.of(String.join(" ", corrected)) : List.of();
+        return corrected;
     }
 
     /** From the primary: carts and checkout need the latest prices and stock. */
