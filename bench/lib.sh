@@ -8,7 +8,8 @@
 #   BENCH_PORT   HTTP port of the app, 8090-8099 (default 8090)
 #   BENCH_LOG_DIR  keep the app logs there (default: a scratch directory removed on exit)
 # The app always runs in the prod profile (whatever profile the jar was built with), listens on
-# 127.0.0.1 only and uses PostgreSQL database storefront_bench and Redis logical DB 2 on 127.0.0.1.
+# 127.0.0.1 only and uses PostgreSQL database storefront_bench (a script may set BENCH_DB to its own
+# storefront_bench_<name>) and Redis logical DB 2 on 127.0.0.1.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(git -C "$BENCH_DIR" rev-parse --show-toplevel 2>/dev/null || (cd "$BENCH_DIR/.." && pwd))
@@ -23,7 +24,7 @@ if [[ -z ${JAVA:-} ]]; then
     fi
 fi
 BENCH_PORT=${BENCH_PORT:-8090}
-BENCH_DB=storefront_bench
+BENCH_DB=${BENCH_DB:-storefront_bench}
 BENCH_REDIS_DB=2
 BASE_URL=http://127.0.0.1:$BENCH_PORT
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
@@ -36,6 +37,7 @@ CPU_BUSY=
 die() { echo "error: $*" >&2; exit 1; }
 
 [[ $BENCH_PORT =~ ^809[0-9]$ ]] || die "BENCH_PORT must be 8090-8099, got '$BENCH_PORT'"
+[[ $BENCH_DB =~ ^storefront_bench(_[a-z]+)?$ ]] || die "BENCH_DB must be storefront_bench or storefront_bench_<name>, got '$BENCH_DB'"
 [[ -f $JAR ]] || die "no jar at $JAR (build it: ./mvnw -B -q package -DskipTests)"
 
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }

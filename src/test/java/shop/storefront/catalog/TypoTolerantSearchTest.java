@@ -32,6 +32,8 @@ class TypoTolerantSearchTest {
             jakcet      | jacket       | jacket
             jaket       | jacket       | jacket
             tshirt      | t-shirt      | none
+            tshirts     | t-shirt      | none
+            sleepingbags | sleeping bag | none
             sleepingbag | sleeping bag | none
             hedphones   | headphones   | headphones
             bakcpack    | backpack     | backpack

@@ -43,7 +43,7 @@ final class ListingFilters {
 
     /**
      * With {@code correctedWords}, the typo-tolerant search: the spelling-corrected words as full-text prefixes,
-     * or the typed words joined ("tshirt") inside the name and brand without spaces or hyphens, those first.
+     * or those words joined ("tshirt") inside the name and brand without spaces or hyphens, those first.
      */
     ListingFilters(ListingQuery query, List<Long> categoryIds, List<String> correctedWords) {
         add(null, "p.status = 'active'");
@@ -60,11 +60,17 @@ final class ListingFilters {
         } else {
             String tsQuery = "to_tsquery('english', :fuzzyQuery)";
             params.put("fuzzyQuery", prefixQuery(correctedWords));
-            String compact = String.join("", words(query.text()));
+            // Corrected, so that a joined word with a typo ("tshirts") is matched as its catalog spelling.
+            String compact = String.join("", correctedWords);
             if (compact.length() >= MIN_COMPACT_LENGTH) {
                 params.put("compactPattern", "%" + compact + "%");
-                add(null, "(p.search_vector @@ " + tsQuery + " OR p.search_compact LIKE :compactPattern)");
-                relevance = "(p.search_compact LIKE :compactPattern) DESC, ts_rank_cd(p.search_vector, " + tsQuery + ") DESC, p.id";
+                params.put("compact", compact);
+                // LIKE finds the joined words exactly; trigram word similarity (pg_trgm's default threshold)
+                // also finds them with a letter more or less ("sleepingbags").
+                add(null, "(p.search_vector @@ " + tsQuery + " OR p.search_compact LIKE :compactPattern"
+                        + " OR :compact <% p.search_compact)");
+                relevance = "(p.search_compact LIKE :compactPattern) DESC, ts_rank_cd(p.search_vector, " + tsQuery + ") DESC,"
+                        + " word_similarity(:compact, p.search_compact) DESC, p.id";
             } else {
                 add(null, "p.search_vector @@ " + tsQuery);
                 relevance = "ts_rank_cd(p.search_vector, " + tsQuery + ") DESC, p.id";
