@@ -26,7 +26,9 @@ class StartupConfigIT {
         String output = start(Map.of("STOREFRONT_BASE_URL", "shop.example.com/", "STOREFRONT_SIGNING_KEY", "short",
                 "STOREFRONT_CATALOG_PAGE_SIZE", "0", "STOREFRONT_READ_REPLICA_URL", "postgres://reader.example.com/shop",
                 "STOREFRONT_OUTBOX_MAX_ATTEMPTS", "0", "STOREFRONT_CHECKOUT_BANK_ACCOUNT_PAYEE", "Storefront GmbH",
-                "STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN", "DE89 3704 0044 0532 0130 01", "STOREFRONT_IMAGES_SSE", "none"));
+                "STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN", "DE89 3704 0044 0532 0130 01", "STOREFRONT_IMAGES_SSE", "none",
+                // present, so that the images settings are checked for their values rather than stopped at the missing bucket
+                "STOREFRONT_IMAGES_BUCKET", "storefront-images"));
         assertThat(output).contains("storefront.base-url must be an origin such as https://shop.example.com",
                 "storefront.signing-key must be at least 32 characters", "storefront.catalog.page-size",
                 "storefront.read-replica-url must be a PostgreSQL JDBC URL", "storefront.outbox.max-attempts",

@@ -49,7 +49,7 @@ class ToolingPortsIT {
         builder.environment().putAll(Map.of("QUARKUS_PROFILE", "prod", "STOREFRONT_BASE_URL", "http://localhost:" + PORT,
                 "STOREFRONT_SIGNING_KEY", "tooling-ports-it-signing-key-0123456789",
                 "STOREFRONT_CHECKOUT_OFFLINE_PAYMENT_METHODS", "cash-on-delivery", "QUARKUS_MAILER_HOST", "127.0.0.1",
-                "STOREFRONT_OUTBOX_WORKER_ENABLED", "false"));
+                "STOREFRONT_OUTBOX_WORKER_ENABLED", "false", "STOREFRONT_IMAGES_BUCKET", "storefront-tooling-ports-it"));
         app = builder.start();
         Eventually.within(Duration.ofSeconds(120), "the app ready on " + PORT, () -> {
             assertThat(app.isAlive()).as("running (see target/tooling-ports.log)").isTrue();
