@@ -6,6 +6,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.restassured.response.Response;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import shop.storefront.catalog.CatalogOracle;
+import shop.storefront.web.Eventually;
 import shop.storefront.web.Shopper;
 
 /** Test helpers for accounts: unique e-mails, sign-up and sign-in through the real forms. */
@@ -34,6 +36,16 @@ public final class Accounts {
         String email = newEmail();
         assertThat(signUp(shopper, email, PASSWORD).statusCode()).isEqualTo(303);
         return email;
+    }
+
+    /**
+     * Waits until the reset e-mails' tokens are committed: the mail handler sends before its transaction commits (a
+     * failed send rolls the token back), so a test that acts on the link at once could meet a token not yet stored.
+     */
+    public static void awaitStoredResets(CatalogOracle db, String email, int count) {
+        Eventually.within(Eventually.BACKGROUND_WORK, count + " reset token(s) stored", () -> db.longValue(
+                "SELECT count(*) FROM account.password_reset WHERE customer_id = (SELECT id FROM account.customer WHERE email = ?)",
+                email) == count);
     }
 
     /** All tests come from 127.0.0.1: start each with fresh sign-in windows. */

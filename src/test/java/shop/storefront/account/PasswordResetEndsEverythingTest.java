@@ -81,6 +81,7 @@ class PasswordResetEndsEverythingTest {
         Eventually.within(MAIL_WAIT, "two reset e-mails", () -> SmtpServer.messagesTo(email).size() == 2);
         List<String> tokens = SmtpServer.messagesTo(email).stream().map(m -> token(SmtpServer.body(m))).toList();
         assertThat(tokens).doesNotHaveDuplicates();
+        Accounts.awaitStoredResets(db, email, 2);
         assertThat(new Shopper().get("/account/reset?token=" + tokens.get(0)).statusCode()).isEqualTo(200);
 
         Shopper resetter = new Shopper();

@@ -56,6 +56,7 @@ class PasswordResetLinkTest {
         Matcher link = Pattern.compile(Pattern.quote(baseUrl + "/account/reset?token=") + "([A-Za-z0-9_-]{43})").matcher(body);
         assertThat(link.find()).isTrue();
         String token = link.group(1);
+        Accounts.awaitStoredResets(db, email, 1);
         assertThat(db.longValue("SELECT count(*) FROM account.password_reset WHERE token_hash = encode(sha256(?::bytea), 'hex')", token))
                 .as("only the hash is stored").isEqualTo(1);
 
@@ -81,6 +82,7 @@ class PasswordResetLinkTest {
         String body = (String) SmtpServer.messagesTo(email).getFirst().getContent();
         Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(body);
         assertThat(link.find()).isTrue();
+        Accounts.awaitStoredResets(db, email, 1);
         db.update("UPDATE account.password_reset SET expires_at = now() - interval '1 minute'"
                 + " WHERE customer_id = (SELECT id FROM account.customer WHERE email = ?)", email);
         assertThat(new Shopper().get("/account/reset?token=" + link.group(1)).statusCode()).isEqualTo(400);
