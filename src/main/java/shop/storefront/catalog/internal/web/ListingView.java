@@ -7,15 +7,27 @@ import shop.storefront.catalog.ListingPage;
 import shop.storefront.catalog.ListingQuery;
 import shop.storefront.catalog.internal.rest.ListingParams;
 
-/** What a listing template needs beyond the data: links for sorting, paging and the current filters. */
+/**
+ * What a listing template needs beyond the data: links for sorting, paging and the current filters, and each active
+ * filter as a chip that links to the listing without it.
+ */
 public record ListingView(ListingPage page, ListingQuery query, String basePath, List<SortChoice> sorts,
-        List<PageLink> pages, String previousHref, String nextHref, String canonicalPath) {
+        List<PageLink> pages, String previousHref, String nextHref, String canonicalPath, List<FilterChip> chips,
+        String clearFiltersHref) {
 
     public record SortChoice(String param, String label, boolean selected) {
     }
 
     /** A numbered page link; {@code href} is null for the gap marker "…". */
     public record PageLink(int number, String href, boolean current) {
+    }
+
+    /** An active filter: its facet's label ("Colour"), the value's ("Black") and the link that removes it. */
+    public record FilterChip(String group, String label, String removeHref) {
+    }
+
+    public int activeFilters() {
+        return chips.size();
     }
 
     static ListingView of(ListingPage page, ListingQuery query, String basePath, ListingParams params) {
@@ -37,9 +49,10 @@ public record ListingView(ListingPage page, ListingQuery query, String basePath,
         String prev = page.hasPrevious() ? href(basePath, params.queryString(query, page.page() - 1)) : null;
         String next = page.hasNext() ? href(basePath, params.queryString(query, page.page() + 1)) : null;
         String canonical = page.page() > 1 && !query.isSearch() ? basePath + "?page=" + page.page() : basePath;
-        return new ListingView(page, query, basePath, sorts, links, prev, next, canonical);
+        ActiveFilters active = new ActiveFilters(page, query, basePath, params);
+        return new ListingView(page, query, basePath, sorts, links, prev, next, canonical, active.chips(),
+                active.clearAllHref());
     }
-
 
     private static String href(String basePath, String queryString) {
         return queryString.isEmpty() ? basePath : basePath + "?" + queryString;
