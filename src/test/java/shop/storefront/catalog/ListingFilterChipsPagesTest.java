@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ class ListingFilterChipsPagesTest {
             "<a class=\"chip\" href=\"([^\"]*)\"><span class=\"visually-hidden\">Remove filter: </span>"
                     + "<span class=\"chip-group\">([^<]*)</span> ([^<]*)<span class=\"chip-remove\" aria-hidden=\"true\">×</span></a>");
     private static final Pattern CLEAR_ALL = Pattern.compile("<a class=\"chips-clear\" href=\"([^\"]*)\">Clear all</a>");
+    private static final Pattern SCRIPT = Pattern.compile("<script defer src=\"(/assets/[0-9a-f]{12}/js/listing\\.js)\"></script>");
 
     @Inject
     CatalogOracle db;
@@ -68,6 +70,18 @@ class ListingFilterChipsPagesTest {
     void withoutFiltersThereAreNoChips() {
         String html = page("/category/jackets", Map.of());
         assertThat(html).contains("<summary>Filters</summary>").doesNotContain("class=\"chip", "Clear all");
+    }
+
+    @Test
+    void theListingScriptIsOurOwnFingerprintedFileAndTheCspLetsItRun() {
+        Response response = given().accept("text/html").get("/category/jackets");
+        Matcher script = SCRIPT.matcher(response.asString());
+        assertThat(script.find()).as("listing.js linked from the page").isTrue();
+        assertThat(response.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        Response file = given().get(script.group(1));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.contentType()).startsWith("text/javascript");
+        assertThat(file.asString()).contains("history.pushState");
     }
 
     private static String page(String path, Map<String, List<String>> query) {

@@ -9,7 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
 
-/** A shopper in a real browser: home → category → filter → product → variant → search, no JavaScript of ours. */
+/**
+ * A shopper in a real browser with JavaScript off: home → category → filter → product → variant → search, each a
+ * plain page load (ListingFiltersJourneyTest covers the listing with its script).
+ */
 @QuarkusTest
 class BrowseAndSearchJourneyTest {
 
@@ -18,7 +21,7 @@ class BrowseAndSearchJourneyTest {
 
     @Test
     void browseFilterOpenProductAndSearch() {
-        try (BrowserSession browser = BrowserSession.start("browse")) {
+        try (BrowserSession browser = BrowserSession.start("browse", 1280, 900, false)) {
             Page page = browser.page;
             page.navigate(home.toString());
             assertThat(page.locator("h1").innerText()).isEqualTo("Quality gear for every day");
