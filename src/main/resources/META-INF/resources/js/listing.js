@@ -38,7 +38,9 @@
     const control = event.target;
     const form = control.closest('form.filters');
     if (form) {
-      show(formUrl(form), { push: true, focus: { name: control.name, value: control.type === 'checkbox' || control.type === 'radio' ? control.value : null } });
+      // A box is found again by its name and value; the sort select by its name alone.
+      const box = control.type === 'checkbox' || control.type === 'radio';
+      show(formUrl(form), { push: true, focus: { name: control.name, value: box ? control.value : null } });
     }
   }
 

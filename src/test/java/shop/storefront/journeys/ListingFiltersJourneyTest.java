@@ -165,6 +165,9 @@ class ListingFiltersJourneyTest {
         } else {
             assertThat(summary.isVisible()).as("no button needed beside the products").isFalse();
             assertThat(page.locator(".filters fieldset").first().isVisible()).isTrue();
+            // Shown by CSS inside a closed details: keyboards must still reach it.
+            page.locator(".filters input").first().focus();
+            assertThat((Boolean) page.evaluate("document.activeElement === document.querySelector('.filters input')")).isTrue();
         }
     }
 
