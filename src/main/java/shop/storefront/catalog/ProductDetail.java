@@ -26,7 +26,11 @@ public record ProductDetail(String slug, String name, String description, String
      * picture when none of them fits (a colour nobody photographed yet).
      */
     public List<ProductSummary.Image> imagesFor(Variant variant) {
-        String colour = variant == null ? null : variant.options().get(COLOUR_OPTION);
+        return imagesForColour(variant == null ? null : variant.options().get(COLOUR_OPTION));
+    }
+
+    /** The pictures to show with a colour, as {@link #imagesFor(Variant)}; every picture for a null colour. */
+    public List<ProductSummary.Image> imagesForColour(String colour) {
         if (colour == null) {
             return images;
         }

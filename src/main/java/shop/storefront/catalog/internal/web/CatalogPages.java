@@ -22,7 +22,10 @@ import shop.storefront.catalog.internal.rest.ListingParams;
 import shop.storefront.platform.NotFound;
 import shop.storefront.platform.StorefrontConfig;
 
-/** Server-rendered shopper pages: everything works with plain links and GET forms, no JavaScript. */
+/**
+ * Server-rendered shopper pages: everything works with plain links and GET forms, no JavaScript. The product page's
+ * script only shows, without a reload, what the page would show for another choice of options.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CatalogPages {
@@ -37,8 +40,7 @@ public class CatalogPages {
                 String canonicalUrl);
 
         static native TemplateInstance product(ProductDetail product, ProductDetail.Variant selected, VariantChoice choice,
-                RawString productLd,
-                RawString breadcrumbLd, String canonicalUrl);
+                RawString variantData, RawString productLd, RawString breadcrumbLd, String canonicalUrl);
 
         static native TemplateInstance search(String q, ListingView listing);
     }
@@ -46,12 +48,15 @@ public class CatalogPages {
     private final Catalog catalog;
     private final ListingParams params;
     private final StructuredData structuredData;
+    private final ProductScriptData scriptData;
     private final String baseUrl;
 
-    CatalogPages(Catalog catalog, ListingParams params, StructuredData structuredData, StorefrontConfig config) {
+    CatalogPages(Catalog catalog, ListingParams params, StructuredData structuredData, ProductScriptData scriptData,
+            StorefrontConfig config) {
         this.catalog = catalog;
         this.params = params;
         this.structuredData = structuredData;
+        this.scriptData = scriptData;
         this.baseUrl = config.baseUrl();
     }
 
@@ -83,7 +88,8 @@ public class CatalogPages {
                 .orElseThrow(() -> new NotFound("We could not find that product. It may no longer be sold."));
         // Without a choice (options or SKU) the page shows the default variant: the first one in stock.
         VariantChoice choice = VariantChoice.of(product, sku, uri.getQueryParameters()::getFirst);
-        return Templates.product(product, choice.selected(), choice, structuredData.product(product),
+        return Templates.product(product, choice.selected(), choice, scriptData.script(product),
+                structuredData.product(product),
                 structuredData.breadcrumb(product.breadcrumb()), baseUrl + product.path());
     }
 

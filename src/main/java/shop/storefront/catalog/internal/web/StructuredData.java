@@ -1,6 +1,5 @@
 package shop.storefront.catalog.internal.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.RawString;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +12,8 @@ import shop.storefront.catalog.ProductDetail;
 import shop.storefront.platform.StorefrontConfig;
 
 /**
- * JSON-LD for search engines (schema.org Product and BreadcrumbList). It must be emitted unescaped
- * inside a script element, so every character that could end that element ({@code <}, {@code >},
- * {@code &}) is written as a JSON unicode escape: product text can never break out of the block.
+ * JSON-LD for search engines (schema.org Product and BreadcrumbList), written inside script elements as
+ * {@link ScriptJson}: product text can never break out of the block.
  */
 @ApplicationScoped
 public class StructuredData {
@@ -61,13 +59,6 @@ public class StructuredData {
     }
 
     private RawString script(Object value) {
-        try {
-            String text = json.writeValueAsString(value)
-                    .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                    .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-            return new RawString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ScriptJson.of(json, value);
     }
 }

@@ -18,6 +18,9 @@ import shop.storefront.catalog.ProductDetail.Variant;
  */
 public record VariantChoice(Variant selected, List<Group> groups, String problem) {
 
+    /** Up to this many left, the stock line says how many. */
+    private static final int FEW_LEFT = 5;
+
     /** One option's choices, e.g. "Size": S, M, L. */
     public record Group(String name, String legend, List<Choice> choices) {
     }
@@ -65,7 +68,25 @@ public record VariantChoice(Variant selected, List<Group> groups, String problem
                 }
             }
         }
-        return new VariantChoice(selected, groups(product, names, selected), problem);
+        return new VariantChoice(selected, groups(product, names, selected.options()), problem);
+    }
+
+    /** The option controls as they stand when these options are chosen, whether or not the product is made so. */
+    static List<Group> groups(ProductDetail product, Map<String, String> chosen) {
+        return groups(product, product.variants().size() > 1 ? product.optionNames() : List.of(), chosen);
+    }
+
+    /** What the stock line says about a variant: plenty, only a few left, or none. */
+    public static String stockLine(Variant variant) {
+        if (variant.stockOnHand() > FEW_LEFT) {
+            return "In stock";
+        }
+        return variant.inStock() ? "Only " + variant.stockOnHand() + " left" : "Out of stock";
+    }
+
+    /** The stock line of the selected variant. */
+    public String stock() {
+        return stockLine(selected);
     }
 
     private static boolean knownValues(ProductDetail product, Map<String, String> chosen) {
@@ -73,23 +94,28 @@ public record VariantChoice(Variant selected, List<Group> groups, String problem
                 .anyMatch(v -> c.getValue().equals(v.options().get(c.getKey()))));
     }
 
-    private static List<Group> groups(ProductDetail product, List<String> names, Variant selected) {
+    /** Every value an option takes among the product's variants, in the variants' order. */
+    static Set<String> values(ProductDetail product, String name) {
+        Set<String> values = new LinkedHashSet<>();
+        product.variants().forEach(v -> {
+            if (v.options().containsKey(name)) {
+                values.add(v.options().get(name));
+            }
+        });
+        return values;
+    }
+
+    private static List<Group> groups(ProductDetail product, List<String> names, Map<String, String> chosen) {
         List<Group> groups = new ArrayList<>();
         for (String name : names) {
-            Set<String> values = new LinkedHashSet<>();
-            product.variants().forEach(v -> {
-                if (v.options().containsKey(name)) {
-                    values.add(v.options().get(name));
-                }
-            });
             List<Choice> choices = new ArrayList<>();
             int index = 0;
-            for (String value : values) {
-                Map<String, String> combination = new LinkedHashMap<>(selected.options());
+            for (String value : values(product, name)) {
+                Map<String, String> combination = new LinkedHashMap<>(chosen);
                 combination.put(name, value);
-                String unavailable = unavailable(product.variantWith(combination).orElse(null), selected, name);
+                String unavailable = unavailable(product.variantWith(combination).orElse(null), chosen, name);
                 choices.add(new Choice("option-" + names.indexOf(name) + "-" + index++, value,
-                        value.equals(selected.options().get(name)), unavailable));
+                        value.equals(chosen.get(name)), unavailable));
             }
             groups.add(new Group(name, legend(name), choices));
         }
@@ -97,9 +123,9 @@ public record VariantChoice(Variant selected, List<Group> groups, String problem
     }
 
     /** Why a value cannot be bought with the other options as selected: sold out, or not made with them. */
-    private static String unavailable(Variant variant, Variant selected, String option) {
+    private static String unavailable(Variant variant, Map<String, String> chosen, String option) {
         if (variant == null) {
-            List<String> others = selected.options().entrySet().stream().filter(e -> !e.getKey().equals(option))
+            List<String> others = chosen.entrySet().stream().filter(e -> !e.getKey().equals(option))
                     .map(Map.Entry::getValue).toList();
             return others.isEmpty() ? "Unavailable" : "Not in " + String.join(" / ", others);
         }
