@@ -83,11 +83,11 @@
     if (state && state.sku) {
       // Rendered by the server's own price tag, so prices read exactly as on a page load.
       price.innerHTML = state.priceHtml;
-      sku.textContent = state.sku;
-      sku.parentElement.hidden = false;
+      sku.textContent = 'SKU ' + state.sku;
+      sku.hidden = false;
       stock.textContent = state.stock;
     } else {
-      sku.parentElement.hidden = true;
+      sku.hidden = true;
       stock.textContent = state ? state.unavailable : 'Not made in ' + Object.values(chosen).join(' / ');
     }
     var unavailable = state ? state.unavailable : stock.textContent;

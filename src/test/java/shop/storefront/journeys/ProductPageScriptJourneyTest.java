@@ -46,16 +46,16 @@ class ProductPageScriptJourneyTest {
             page.navigate(home + product.path().substring(1));
             // Set once: it survives only if no choice below loads another page.
             page.evaluate("window.samePage = 'yes'");
-            assertThat(text(page, "#sku")).isEqualTo(product.smallBlack());
+            assertThat(text(page, "#sku")).isEqualTo("SKU " + product.smallBlack());
             assertThat(firstPicture(page).getAttribute("src")).contains(black);
             PlaywrightAssertions.assertThat(label(page, "colour", "White")).containsText("Not in S");
             browser.screenshot("product");
 
             choose(page, "size", "L");
-            PlaywrightAssertions.assertThat(page.locator("#sku")).hasText(product.largeBlack());
+            PlaywrightAssertions.assertThat(page.locator("#sku")).hasText("SKU " + product.largeBlack());
             PlaywrightAssertions.assertThat(label(page, "colour", "White")).hasText("White");
             choose(page, "colour", "White");
-            PlaywrightAssertions.assertThat(page.locator("#sku")).hasText(product.largeWhite());
+            PlaywrightAssertions.assertThat(page.locator("#sku")).hasText("SKU " + product.largeWhite());
             assertThat(text(page, "#price")).contains("€69.00", "Was €89.00", "Save €20.00");
             assertThat(text(page, "#stock")).isEqualTo("Only " + SizeColourProduct.LARGE_WHITE_STOCK + " left");
             PlaywrightAssertions.assertThat(firstPicture(page)).hasAttribute("src", containing(white));
@@ -75,7 +75,7 @@ class ProductPageScriptJourneyTest {
             choose(page, "size", "S");
             PlaywrightAssertions.assertThat(button).hasText("Not made in S / White");
             PlaywrightAssertions.assertThat(button).isDisabled();
-            PlaywrightAssertions.assertThat(page.locator(".sku")).isHidden();
+            PlaywrightAssertions.assertThat(page.locator("#sku")).isHidden();
             PlaywrightAssertions.assertThat(label(page, "size", "M")).containsText("Out of stock");
             browser.screenshot("not-made");
 
@@ -87,7 +87,7 @@ class ProductPageScriptJourneyTest {
             page.reload();
             assertThat(option(page, "size", "L").isChecked()).isTrue();
             assertThat(option(page, "colour", "White").isChecked()).isTrue();
-            assertThat(text(page, "#sku")).isEqualTo(product.largeWhite());
+            assertThat(text(page, "#sku")).isEqualTo("SKU " + product.largeWhite());
 
             button.click();
             assertThat(page.url()).endsWith("/cart");
