@@ -2,7 +2,8 @@ package shop.storefront.catalog;
 
 /**
  * A fresh active product sold in sizes and colours, for choosing a variant: S/Black and L/Black (10 each), L/White
- * (3 left), M/White (sold out); there is no S/White. The demo catalog's products vary in size or in colour, not both.
+ * (3 left), M/White (sold out); there is no S/White. Made by the test, so that its combinations do not depend on the
+ * demo data.
  */
 public record SizeColourProduct(String slug, String name, String smallBlack, String largeBlack, String largeWhite,
         String mediumWhite) {

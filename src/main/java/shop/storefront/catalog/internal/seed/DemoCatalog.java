@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -43,8 +45,12 @@ public final class DemoCatalog {
 
     private enum Options { SIZE_AND_COLOUR, SHOE_SIZE_AND_COLOUR, COLOUR }
 
+    /**
+     * A leaf category: its kind of options, price range, weight, the kinds of product it sells ({@code nouns}) and
+     * the words that describe them ({@code adjectives}: materials and features that make sense for those nouns).
+     */
     private record Leaf(String slug, String name, String parent, Options options, int minPrice, int maxPrice, int grams,
-            List<String> nouns) {
+            List<String> nouns, List<String> adjectives) {
     }
 
     private static final List<String[]> TOP = List.of(
@@ -55,34 +61,72 @@ public final class DemoCatalog {
             new String[] {"electronics", "Electronics", "Sound and power for life on the move."});
 
     private static final List<Leaf> LEAVES = List.of(
-            new Leaf("jackets", "Jackets", "clothing", Options.SIZE_AND_COLOUR, 59, 329, 700, List.of("Jacket", "Parka", "Windbreaker", "Shell Jacket")),
-            new Leaf("t-shirts", "T-shirts", "clothing", Options.SIZE_AND_COLOUR, 12, 45, 180, List.of("T-shirt", "Tee", "Polo Shirt")),
-            new Leaf("trousers", "Trousers", "clothing", Options.SIZE_AND_COLOUR, 35, 120, 450, List.of("Chinos", "Jeans", "Joggers", "Trousers")),
-            new Leaf("knitwear", "Knitwear", "clothing", Options.SIZE_AND_COLOUR, 39, 160, 500, List.of("Jumper", "Cardigan", "Hoodie")),
-            new Leaf("running-shoes", "Running shoes", "footwear", Options.SHOE_SIZE_AND_COLOUR, 69, 199, 600, List.of("Running Shoe", "Trail Shoe")),
-            new Leaf("boots", "Boots", "footwear", Options.SHOE_SIZE_AND_COLOUR, 89, 259, 1200, List.of("Boot", "Chelsea Boot", "Hiking Boot")),
-            new Leaf("sandals", "Sandals", "footwear", Options.SHOE_SIZE_AND_COLOUR, 19, 89, 400, List.of("Sandal", "Slide")),
-            new Leaf("tents", "Tents", "outdoor", Options.COLOUR, 129, 699, 2500, List.of("Tent", "Shelter", "Tarp")),
-            new Leaf("backpacks", "Backpacks", "outdoor", Options.COLOUR, 39, 249, 1100, List.of("Backpack", "Daypack", "Rucksack")),
-            new Leaf("sleeping-bags", "Sleeping bags", "outdoor", Options.COLOUR, 59, 399, 1300, List.of("Sleeping Bag", "Quilt")),
-            new Leaf("cookware", "Cookware", "home", Options.COLOUR, 19, 179, 1800, List.of("Frying Pan", "Saucepan", "Casserole")),
-            new Leaf("lighting", "Lighting", "home", Options.COLOUR, 24, 219, 900, List.of("Table Lamp", "Pendant Light", "Floor Lamp")),
-            new Leaf("bedding", "Bedding", "home", Options.COLOUR, 19, 149, 1000, List.of("Duvet Cover", "Pillow", "Throw")),
-            new Leaf("headphones", "Headphones", "electronics", Options.COLOUR, 29, 349, 250, List.of("Headphones", "Earbuds")),
-            new Leaf("speakers", "Speakers", "electronics", Options.COLOUR, 39, 499, 1500, List.of("Speaker", "Soundbar")),
-            new Leaf("chargers", "Chargers", "electronics", Options.COLOUR, 9, 89, 200, List.of("Charger", "Power Bank", "Cable")));
+            new Leaf("jackets", "Jackets", "clothing", Options.SIZE_AND_COLOUR, 59, 329, 700,
+                    List.of("Jacket", "Parka", "Windbreaker", "Shell Jacket"),
+                    List.of("Insulated", "Waterproof", "Down", "Softshell", "Packable", "Recycled")),
+            new Leaf("t-shirts", "T-shirts", "clothing", Options.SIZE_AND_COLOUR, 12, 45, 180,
+                    List.of("T-shirt", "Tee", "Polo Shirt"),
+                    List.of("Organic Cotton", "Merino", "Linen", "Striped", "Heavyweight", "Pima Cotton")),
+            new Leaf("trousers", "Trousers", "clothing", Options.SIZE_AND_COLOUR, 35, 120, 450,
+                    List.of("Chinos", "Jeans", "Joggers", "Trousers"),
+                    List.of("Stretch", "Slim-fit", "Relaxed", "Tapered", "Organic Cotton", "Straight-leg")),
+            new Leaf("knitwear", "Knitwear", "clothing", Options.SIZE_AND_COLOUR, 39, 160, 500,
+                    List.of("Jumper", "Cardigan", "Hoodie"),
+                    List.of("Merino", "Cashmere", "Lambswool", "Chunky", "Organic Cotton", "Brushed")),
+            new Leaf("running-shoes", "Running shoes", "footwear", Options.SHOE_SIZE_AND_COLOUR, 69, 199, 600,
+                    List.of("Running Shoe", "Trail Shoe"),
+                    List.of("Cushioned", "Lightweight", "Stability", "Waterproof", "Breathable")),
+            new Leaf("boots", "Boots", "footwear", Options.SHOE_SIZE_AND_COLOUR, 89, 259, 1200,
+                    List.of("Boot", "Chelsea Boot", "Hiking Boot"),
+                    List.of("Leather", "Suede", "Waterproof", "Insulated", "Nubuck")),
+            new Leaf("sandals", "Sandals", "footwear", Options.SHOE_SIZE_AND_COLOUR, 19, 89, 400,
+                    List.of("Sandal", "Slide"),
+                    List.of("Leather", "Cushioned", "Recycled", "Adjustable", "Cork")),
+            new Leaf("tents", "Tents", "outdoor", Options.COLOUR, 129, 699, 2500,
+                    List.of("Tent", "Shelter", "Tarp"),
+                    List.of("Ultralight", "Three-season", "Four-season", "Backpacking", "Two-person")),
+            new Leaf("backpacks", "Backpacks", "outdoor", Options.COLOUR, 39, 249, 1100,
+                    List.of("Backpack", "Daypack", "Rucksack"),
+                    List.of("Roll-top", "Waterproof", "Lightweight", "Recycled", "Hiking", "Travel")),
+            new Leaf("sleeping-bags", "Sleeping bags", "outdoor", Options.COLOUR, 59, 399, 1300,
+                    List.of("Sleeping Bag", "Quilt"),
+                    List.of("Down", "Synthetic", "Three-season", "Ultralight", "Winter")),
+            new Leaf("cookware", "Cookware", "home", Options.COLOUR, 19, 179, 1800,
+                    List.of("Frying Pan", "Saucepan", "Casserole"),
+                    List.of("Cast-iron", "Non-stick", "Stainless Steel", "Enamelled", "Copper", "Carbon-steel")),
+            new Leaf("lighting", "Lighting", "home", Options.COLOUR, 24, 219, 900,
+                    List.of("Table Lamp", "Pendant Light", "Floor Lamp"),
+                    List.of("Brass", "Ceramic", "Dimmable", "Rattan", "Oak", "Glass")),
+            new Leaf("bedding", "Bedding", "home", Options.COLOUR, 19, 149, 1000,
+                    List.of("Duvet Cover", "Pillow", "Throw"),
+                    List.of("Linen", "Organic Cotton", "Washed Cotton", "Brushed Cotton", "Percale")),
+            new Leaf("headphones", "Headphones", "electronics", Options.COLOUR, 29, 349, 250,
+                    List.of("Headphones", "Earbuds"),
+                    List.of("Wireless", "Noise-cancelling", "Bluetooth", "Sport", "Studio")),
+            new Leaf("speakers", "Speakers", "electronics", Options.COLOUR, 39, 499, 1500,
+                    List.of("Speaker", "Soundbar"),
+                    List.of("Wireless", "Bluetooth", "Portable", "Waterproof", "Smart")),
+            new Leaf("chargers", "Chargers", "electronics", Options.COLOUR, 9, 89, 200,
+                    List.of("Charger", "Power Bank", "Cable"),
+                    List.of("USB-C", "Fast", "Compact", "Magnetic", "Travel")));
 
-    private static final List<String> ADJECTIVES = List.of("Alpine", "Coastal", "Urban", "Classic", "Nordic", "Summit",
-            "Trail", "Harbour", "Meadow", "Granite", "Ember", "Drift", "Aurora", "Canyon", "Willow", "Tidal", "Ridge",
-            "Solstice", "Cedar", "Glacier");
-    private static final List<String> QUALITIES = List.of("Lightweight", "Waterproof", "Organic", "Insulated",
-            "Recycled", "Merino", "Compact", "Heritage", "Performance", "Everyday", "Ultralight", "Wireless");
+    /** Product lines, as brands name them: the same words suit everything in one top-level category. */
+    private static final Map<String, List<String>> LINES = Map.of(
+            "clothing", List.of("Alpine", "Coastal", "Urban", "Classic", "Nordic", "Harbour", "Meadow", "Willow"),
+            "footwear", List.of("Alpine", "Summit", "Trail", "Canyon", "Ridge", "Urban", "Granite", "Tidal"),
+            "outdoor", List.of("Alpine", "Summit", "Trail", "Canyon", "Ridge", "Glacier", "Aurora", "Solstice"),
+            "home", List.of("Classic", "Nordic", "Harbour", "Meadow", "Willow", "Cedar", "Ember", "Drift"),
+            "electronics", List.of("Pulse", "Echo", "Volt", "Nova", "Orbit", "Arc", "Wave", "Flux"));
     private static final List<String> BRANDS = List.of("Northwind", "Fjellvik", "Cobalt & Co", "Lumen", "Harbor",
             "Kestrel", "Oakridge", "Tundra", "Pioneer", "Meridian", "Brightwater", "Saltmarsh");
     private static final List<String> COLOURS = List.of("Black", "Navy", "Olive", "Red", "Grey", "Sand", "White", "Blue");
     private static final Map<String, String> COLOUR_HEX = Map.of("Black", "2b2b2b", "Navy", "1f3a5f", "Olive", "6b7a3a",
             "Red", "b3362b", "Grey", "8a8f95", "Sand", "c9b48a", "White", "e9e6df", "Blue", "3f7cc0");
     private static final List<String> SIZES = List.of("XS", "S", "M", "L", "XL");
+    /** Products without sizes come in up to this many colours. */
+    private static final int MAX_COLOURS_ALONE = 5;
+    /** The chance that a size is not made in a colour of a sized product's grid (its first colour has every size). */
+    private static final int NOT_MADE_PERCENT = 8;
     private static final List<String> SHOE_SIZES = List.of("38", "39", "40", "41", "42", "43", "44", "45", "46");
 
     private final Random random;
@@ -109,6 +153,16 @@ public final class DemoCatalog {
         return rows;
     }
 
+    /** The words a leaf category's product names are made of: "line adjective noun", e.g. "Urban Waterproof Parka". */
+    record NameWords(List<String> lines, List<String> adjectives, List<String> nouns) {
+    }
+
+    /** The words product names in a leaf category may use; empty for a top-level category. */
+    static Optional<NameWords> nameWords(String categorySlug) {
+        return LEAVES.stream().filter(leaf -> leaf.slug().equals(categorySlug)).findFirst()
+                .map(leaf -> new NameWords(LINES.get(leaf.parent()), leaf.adjectives(), leaf.nouns()));
+    }
+
     /** Every picture a product can have: each kind (leaf category) in each colour. */
     public static List<Picture> pictures() {
         return LEAVES.stream().flatMap(leaf -> COLOURS.stream().map(c -> new Picture(leaf.name(), c, COLOUR_HEX.get(c))))
@@ -125,7 +179,7 @@ public final class DemoCatalog {
 
     private Item product(long id, int leafIndex, Leaf leaf) {
         String noun = pick(leaf.nouns());
-        String name = pick(ADJECTIVES) + " " + pick(QUALITIES) + " " + noun;
+        String name = pick(LINES.get(leaf.parent())) + " " + pick(leaf.adjectives()) + " " + noun;
         String brand = pick(BRANDS);
         String slug = slugify(name) + "-" + id;
         int roll = random.nextInt(100);
@@ -142,26 +196,59 @@ public final class DemoCatalog {
                 .subtract(random.nextBoolean() ? new BigDecimal("0.01") : BigDecimal.ZERO);
         BigDecimal compareAt = random.nextInt(100) < 15
                 ? price.multiply(new BigDecimal("1.25")).setScale(0, RoundingMode.UP).subtract(new BigDecimal("0.01")) : null;
-        int variantCount = 1 + random.nextInt(5);
-        String colour = pick(COLOURS);
         List<VariantRow> variants = new ArrayList<>();
-        int start = random.nextInt(8);
-        for (int v = 0; v < variantCount; v++) {
-            Map<String, String> options = new LinkedHashMap<>();
-            switch (leaf.options()) {
-                case SIZE_AND_COLOUR -> options.put("size", SIZES.get((start + v) % SIZES.size()));
-                case SHOE_SIZE_AND_COLOUR -> options.put("size", SHOE_SIZES.get((start + v) % SHOE_SIZES.size()));
-                case COLOUR -> colour = COLOURS.get((start + v) % COLOURS.size());
-            }
-            options.put("colour", colour);
+        for (Map<String, String> options : optionGrid(leaf)) {
             int stock = random.nextInt(100) < 12 ? 0 : 1 + random.nextInt(60);
-            variants.add(new VariantRow(id, "SKU-" + id + "-" + (v + 1), options, price, compareAt, stock,
-                    leaf.grams() + random.nextInt(leaf.grams() / 4 + 1), v));
+            variants.add(new VariantRow(id, "SKU-" + id + "-" + (variants.size() + 1), options, price, compareAt, stock,
+                    leaf.grams() + random.nextInt(leaf.grams() / 4 + 1), variants.size()));
         }
         List<ImageRow> images = new ArrayList<>();
         variants.stream().map(v -> v.options().get("colour")).distinct().forEach(c -> images.add(new ImageRow(id,
                 new Picture(leaf.name(), c, COLOUR_HEX.get(c)), name + " in " + c.toLowerCase(Locale.ROOT), images.size())));
         return new Item(product, variants, images);
+    }
+
+    /**
+     * The option values of a product's variants, colour by colour. Clothing and shoes come in a run of 3–4 sizes in
+     * 2–3 colours, a near-full grid: now and then a size is not made in a colour other than the first (so every size
+     * and every colour is still made). Other products come in 1–5 colours.
+     */
+    private List<Map<String, String>> optionGrid(Leaf leaf) {
+        List<String> sizes = switch (leaf.options()) {
+            case SIZE_AND_COLOUR -> sizeRun(SIZES);
+            case SHOE_SIZE_AND_COLOUR -> sizeRun(SHOE_SIZES);
+            case COLOUR -> null;
+        };
+        List<Map<String, String>> grid = new ArrayList<>();
+        if (sizes == null) {
+            int start = random.nextInt(COLOURS.size());
+            int count = 1 + random.nextInt(MAX_COLOURS_ALONE);
+            for (int c = 0; c < count; c++) {
+                grid.add(Map.of("colour", COLOURS.get((start + c) % COLOURS.size())));
+            }
+            return grid;
+        }
+        List<String> colours = new ArrayList<>(COLOURS);
+        Collections.shuffle(colours, random);
+        int colourCount = 2 + random.nextInt(2);
+        for (int c = 0; c < colourCount; c++) {
+            for (int s = 0; s < sizes.size(); s++) {
+                if (c > 0 && s > 0 && random.nextInt(100) < NOT_MADE_PERCENT) {
+                    continue;
+                }
+                Map<String, String> options = new LinkedHashMap<>();
+                options.put("size", sizes.get(s));
+                options.put("colour", colours.get(c));
+                grid.add(options);
+            }
+        }
+        return grid;
+    }
+
+    private List<String> sizeRun(List<String> sizes) {
+        int count = 3 + random.nextInt(2);
+        int start = random.nextInt(sizes.size() - count + 1);
+        return sizes.subList(start, start + count);
     }
 
     private <T> T pick(List<T> list) {
