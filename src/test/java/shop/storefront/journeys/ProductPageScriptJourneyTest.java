@@ -77,6 +77,8 @@ class ProductPageScriptJourneyTest {
             PlaywrightAssertions.assertThat(button).isDisabled();
             PlaywrightAssertions.assertThat(page.locator("#sku")).isHidden();
             PlaywrightAssertions.assertThat(label(page, "size", "M")).containsText("Out of stock");
+            assertThat(page.evaluate("document.documentElement.scrollWidth <= innerWidth"))
+                    .as("the reasons fit the screen").isEqualTo(true);
             browser.screenshot("not-made");
 
             choose(page, "size", "L");
