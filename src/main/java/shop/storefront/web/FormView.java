@@ -50,8 +50,10 @@ public record FormView(Map<String, String> values, Map<String, String> errors, S
                 : errors.size() == 1 ? "Please correct the field marked below." : "Please correct the " + errors.size() + " fields marked below.";
     }
 
+    /** The field's value, empty when it has none. */
     public String value(String name) {
-        return values.getOrDefault(name, "");
+        String value = values.get(name);
+        return value == null ? "" : value;
     }
 
     /** The message for the field, or null when it is fine. */
