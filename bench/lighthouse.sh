@@ -23,40 +23,8 @@ if [[ ! -x $lighthouse ]]; then
     mkdir -p "$tools"
     npm install --prefix "$tools" --silent --no-audit --no-fund "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
 fi
-if ! (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null; then
-    command -v moto_server >/dev/null || die "moto_server is missing (pip install 'moto[server]')"
-    moto_server -H 127.0.0.1 -p 4566 >"$LOG_DIR/moto.log" 2>&1 &
-    for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null && break; sleep 0.1; done
-fi
-
-bench_db_create
-seeded=$(bench_sql "SELECT count(*) FROM catalog.product" 2>/dev/null || echo 0)
-seed=false
-((seeded > 0)) || seed=true
 quiet_check
-app_start "$LOG_DIR/lighthouse.log" STOREFRONT_DEMO_CATALOG_ENABLED=$seed STOREFRONT_DEMO_CATALOG_PICTURES=true \
-    STOREFRONT_IMAGES_BUCKET=storefront-media-bench STOREFRONT_IMAGES_CREATE_BUCKET=true \
-    QUARKUS_S3_ENDPOINT_OVERRIDE=http://127.0.0.1:4566 QUARKUS_S3_PATH_STYLE_ACCESS=true QUARKUS_S3_AWS_REGION=eu-west-1 \
-    QUARKUS_S3_AWS_CREDENTIALS_TYPE=static QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=bench \
-    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=bench-secret
-wait_ready "${READY_TIMEOUT_S:-600}"
-# moto keeps its buckets in memory only: a catalog seeded by an earlier moto is re-seeded with its pictures.
-first_picture=$(bench_sql "SELECT storage_key FROM catalog.product_image ORDER BY id LIMIT 1")
-if [[ -n $first_picture ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE_URL/media/$first_picture") != 200 ]]; then
-    app_stop
-    app_start "$LOG_DIR/lighthouse-reseed.log" STOREFRONT_DEMO_CATALOG_ENABLED=true STOREFRONT_DEMO_CATALOG_REPLACE=true \
-        STOREFRONT_DEMO_CATALOG_PICTURES=true STOREFRONT_IMAGES_BUCKET=storefront-media-bench STOREFRONT_IMAGES_CREATE_BUCKET=true \
-        QUARKUS_S3_ENDPOINT_OVERRIDE=http://127.0.0.1:4566 QUARKUS_S3_PATH_STYLE_ACCESS=true QUARKUS_S3_AWS_REGION=eu-west-1 \
-        QUARKUS_S3_AWS_CREDENTIALS_TYPE=static QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=bench \
-        QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=bench-secret
-    wait_ready "${READY_TIMEOUT_S:-600}"
-fi
-# Pages are scored as shoppers get them once the thumbnails exist (the outbox makes them after seeding).
-deadline=$(($(now_ms) + ${READY_TIMEOUT_S:-600} * 1000))
-until [[ $(bench_sql "SELECT count(*) FROM catalog.product_image WHERE NOT thumbnails_ready") == 0 ]]; do
-    (($(now_ms) < deadline)) || die "thumbnails not made within READY_TIMEOUT_S"
-    sleep 1
-done
+demo_catalog_start "$LOG_DIR/lighthouse.log"
 
 # A cart with one item, for the cart and checkout pages: the session's cookies are sent as a header, since
 # they are Secure and Lighthouse's Chromium would not store them from plain http.
