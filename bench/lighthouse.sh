@@ -51,17 +51,17 @@ for entry in "${pages[@]}"; do
     path=${entry#* }
     for ((i = 1; i <= runs; i++)); do
         timeout "${LIGHTHOUSE_TIMEOUT_S:-180}" "$lighthouse" "$BASE_URL$path" --quiet --output=json \
-            --output-path="$BENCH_TMP/$name-$i.json" --extra-headers="$headers" \
+            --output-path="$LOG_DIR/$name-$i.json" --extra-headers="$headers" \
             --only-categories=performance,accessibility,best-practices,seo \
             --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
             >/dev/null 2>"$LOG_DIR/lighthouse-$name-$i.err" || die "lighthouse failed on $path (log $LOG_DIR/lighthouse-$name-$i.err)"
-        final=$(jq -r '.finalDisplayedUrl // .finalUrl' "$BENCH_TMP/$name-$i.json")
+        final=$(jq -r '.finalDisplayedUrl // .finalUrl' "$LOG_DIR/$name-$i.json")
         [[ $final == "$BASE_URL$path" ]] || die "$path ended at $final"
     done
     scores=()
     for category in performance accessibility best-practices seo; do
         mapfile -t each < <(for ((i = 1; i <= runs; i++)); do
-            jq -r --arg c "$category" '(.categories[$c].score * 100) | round' "$BENCH_TMP/$name-$i.json"
+            jq -r --arg c "$category" '(.categories[$c].score * 100) | round' "$LOG_DIR/$name-$i.json"
         done)
         scores+=("$(median "${each[@]}")")
     done

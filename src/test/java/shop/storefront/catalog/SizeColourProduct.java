@@ -32,6 +32,15 @@ public record SizeColourProduct(String slug, String name, String smallBlack, Str
         db.update("UPDATE catalog.product SET status = 'archived', updated_at = now() WHERE slug = ?", slug);
     }
 
+    /** Gives it the pictures of the first product that has some (real files, sizes and thumbnails); returns how many. */
+    public int copyPictures(CatalogOracle db) {
+        return db.update("INSERT INTO catalog.product_image (product_id, storage_key, alt_text, position, width, height,"
+                + " content_type, content_hash, thumbnails_ready)"
+                + " SELECT (SELECT id FROM catalog.product WHERE slug = ?), storage_key, ?, position, width, height, content_type,"
+                + " content_hash, thumbnails_ready FROM catalog.product_image"
+                + " WHERE product_id = (SELECT min(product_id) FROM catalog.product_image)", slug, name);
+    }
+
     /** The word that tells this product from every other test parka, for searching it. */
     public String tag() {
         return name.substring(name.lastIndexOf(' ') + 1);

@@ -172,12 +172,7 @@ class PhoneLayoutJourneyTest {
 
     /** The pictures of the first product that has some: the first screen must make room for a real picture. */
     private void giveItPictures(SizeColourProduct product) {
-        int copied = db.update("INSERT INTO catalog.product_image (product_id, storage_key, alt_text, position, width, height,"
-                + " content_type, content_hash, thumbnails_ready)"
-                + " SELECT (SELECT id FROM catalog.product WHERE slug = ?), storage_key, ?, position, width, height, content_type,"
-                + " content_hash, thumbnails_ready FROM catalog.product_image"
-                + " WHERE product_id = (SELECT min(product_id) FROM catalog.product_image)", product.slug(), product.name());
-        assertThat(copied).as("pictures copied").isPositive();
+        assertThat(product.copyPictures(db)).as("pictures copied").isPositive();
     }
 
     /** One word too long for a phone's line: it fits only if it may break anywhere. */
