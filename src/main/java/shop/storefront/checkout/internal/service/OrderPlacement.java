@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public class OrderPlacement {
     static final String RESERVATION_EXPIRY = "reservation-expiry";
     private static final String NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(OrderPlacement.class);
 
     private final Pricing pricing;
     private final PaymentMethods payments;
@@ -171,7 +173,9 @@ public class OrderPlacement {
         // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
         // transaction ends, then fails on the unique index and answers with this order.
         order.persistAndFlush();
-        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
+        OrderPlaced placed = event(order, basket);
+        outbox.publish(OrderPlaced.TOPIC, placed);
+        outbox.publish(OrderPlaced.BASKET_TOPIC, placed);
         provider.paymentWindow().ifPresent(window ->
                 outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
         // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
@@ -222,11 +226,24 @@ public class OrderPlacement {
     private Placement collect(CustomerOrder order, Basket basket, PaymentProvider provider, String paymentToken) {
         Collection payment = provider.collect(order.number, order.money(order.total), paymentToken);
         apply(order.number, provider, payment);
-        placedEvents.fire(event(order, basket));
+        announce(event(order, basket));
         metrics.counter("storefront.orders.placed", "payment", provider.id()).increment();
         // Unchanged since commit unless the payment moved it: then read it back, else answer from memory.
         OrderView view = payment.outcome() == Collection.Outcome.PENDING ? orders.view(order) : orders.view(order.number).orElseThrow();
         return new Placement(view, false, access.token(order.number), payment.clientSecret());
+    }
+
+    /**
+     * Tells the observers (the cart takes out what was ordered, so the confirmation shows it gone). The order is
+     * committed by now, so whatever they throw (Redis timing out in a burst) must not answer it with an error: the
+     * shopper would retry an order they have. What they do that matters is repeated from the outbox.
+     */
+    private void announce(OrderPlaced placed) {
+        try {
+            placedEvents.fire(placed);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Order %s is placed, but a step after its commit failed; the outbox repeats it", placed.orderNumber());
+        }
     }
 
     /** Records what the provider said: paid, or declined (the order is cancelled and the shopper told), or still open. */
