@@ -5,14 +5,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import org.jboss.logging.Logger;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
+import shop.storefront.catalog.StockClaim;
 import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.OrderPlaced;
 import shop.storefront.checkout.internal.domain.CartEmpty;
@@ -34,10 +37,12 @@ import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.platform.Refused;
 
 /**
- * Places orders. One transaction inserts the order (whose idempotency key is unique), takes the stock with
- * conditional updates and queues {@link OrderPlaced} on the outbox; so a submission either leaves all three or
- * nothing. A second submission with the same key waits on the first's row, then finds its order and answers
- * with it. Payment is collected after commit: a decline cancels the order and puts the stock back.
+ * Places orders. First the units are claimed at the catalog's stock gate, so a buyer the stock cannot serve is told
+ * at once, without waiting on its rows. Then one transaction inserts the order (whose idempotency key is unique),
+ * takes the stock with conditional updates (the final word on stock) and queues {@link OrderPlaced} on the outbox;
+ * so a submission either leaves all three or nothing. A second submission with the same key waits on the first's
+ * row, then finds its order and answers with it. Payment is collected after commit: a decline cancels the order and
+ * puts the stock back.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -106,13 +111,33 @@ public class OrderPlacement {
     private Placement placeNew(Basket basket, String placedBy, String customerId, OrderRequest request) {
         PaymentProvider provider = validateDeliveryAndPayment(request);
         Quote quote = price(basket, request);
+        StockClaim claim;
+        try {
+            claim = claimStock(placedBy, request, quote);
+        } catch (OutOfStockException e) {
+            // Unless this very submission placed the order since the replay above looked (a double click).
+            return replay(request.idempotencyKey(), placedBy, request).orElseThrow(() -> soldOut(quote, e.skus()));
+        }
         CustomerOrder order;
         try {
             order = QuarkusTransaction.requiringNew().call(() -> insertAndReserve(basket, placedBy, customerId, request, quote, provider));
         } catch (RuntimeException e) {
+            claim.release();
             return afterLostInsert(e, placedBy, request, quote);
         }
+        claim.settle();
         return collect(order, basket, provider, request.paymentToken());
+    }
+
+    /**
+     * Takes the units at the stock gate before the transaction, so that in a sale only buyers the stock can serve
+     * queue on its rows and the rest are told at once. The claim is named by the submission, so a double click
+     * whose first click holds the units goes on to find that order.
+     */
+    private StockClaim claimStock(String placedBy, OrderRequest request, Quote quote) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        quote.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+        return inventory.claim(placedBy + ":" + request.idempotencyKey(), quantities);
     }
 
     /** Validate what only a new order needs: where it goes, and a payment method offered (with its card token). */
