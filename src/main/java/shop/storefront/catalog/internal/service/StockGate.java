@@ -184,7 +184,8 @@ public class StockGate {
         return eval(List.of(script, "2", CLAIMS, claimKey(claimId), claimId, Long.toString(SEEDED_FOR.toSeconds())));
     }
 
-    private Response eval(List<String> scriptKeysAndArgs) {
+    /** Runs a script: every change the gate makes is one, all or nothing. */
+    Response eval(List<String> scriptKeysAndArgs) {
         return redis.execute("EVAL", scriptKeysAndArgs.toArray(String[]::new));
     }
 
