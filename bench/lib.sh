@@ -117,6 +117,51 @@ app_stop() {
     APP_PID=
 }
 
+# S3 for the demo catalog's pictures: moto_server on 127.0.0.1:4566 (buckets in memory), as in dev and tests.
+PICTURES_ENV=(STOREFRONT_DEMO_CATALOG_PICTURES=true STOREFRONT_IMAGES_BUCKET=storefront-media-bench
+    STOREFRONT_IMAGES_CREATE_BUCKET=true QUARKUS_S3_ENDPOINT_OVERRIDE=http://127.0.0.1:4566
+    QUARKUS_S3_PATH_STYLE_ACCESS=true QUARKUS_S3_AWS_REGION=eu-west-1 QUARKUS_S3_AWS_CREDENTIALS_TYPE=static
+    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=bench
+    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=bench-secret)
+
+# Starts moto_server on 127.0.0.1:4566 unless something listens there already (it outlives the script, as in dev).
+moto_ensure() {
+    (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null && return 0
+    command -v moto_server >/dev/null || die "moto_server is missing (pip install 'moto[server]')"
+    nohup moto_server -H 127.0.0.1 -p 4566 >"${TMPDIR:-/tmp}/storefront-bench-moto.log" 2>&1 &
+    local i
+    for ((i = 0; i < 300; i++)); do
+        (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null && return 0
+        sleep 0.1
+    done
+    die "moto_server did not listen on 127.0.0.1:4566 within 30 s"
+}
+
+# demo_catalog_start LOGFILE: the app on BENCH_DB with the 520-product demo catalog and its pictures, seeded
+# at the first run and kept; re-seeded when moto (which keeps nothing) no longer has the pictures. Waits
+# until it is ready and every picture's thumbnails exist (the outbox makes them after seeding).
+demo_catalog_start() {
+    local log=$1 seeded seed=false first deadline
+    moto_ensure
+    bench_db_create
+    seeded=$(bench_sql "SELECT count(*) FROM catalog.product" 2>/dev/null || echo 0)
+    ((seeded > 0)) || seed=true
+    app_start "$log" STOREFRONT_DEMO_CATALOG_ENABLED=$seed "${PICTURES_ENV[@]}"
+    wait_ready "${READY_TIMEOUT_S:-600}"
+    first=$(bench_sql "SELECT storage_key FROM catalog.product_image ORDER BY id LIMIT 1")
+    if [[ -n $first ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE_URL/media/$first") != 200 ]]; then
+        app_stop
+        app_start "${log%.log}-reseed.log" STOREFRONT_DEMO_CATALOG_ENABLED=true STOREFRONT_DEMO_CATALOG_REPLACE=true \
+            "${PICTURES_ENV[@]}"
+        wait_ready "${READY_TIMEOUT_S:-600}"
+    fi
+    deadline=$(($(now_ms) + ${READY_TIMEOUT_S:-600} * 1000))
+    until [[ $(bench_sql "SELECT count(*) FROM catalog.product_image WHERE NOT thumbnails_ready") == 0 ]]; do
+        (($(now_ms) < deadline)) || die "thumbnails not made within READY_TIMEOUT_S"
+        sleep 1
+    done
+}
+
 # Resident set size of a process in MiB (one decimal).
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f\n", $2 / 1024 }' "/proc/$1/status"; }
 

@@ -32,6 +32,11 @@ public record SizeColourProduct(String slug, String name, String smallBlack, Str
         db.update("UPDATE catalog.product SET status = 'archived', updated_at = now() WHERE slug = ?", slug);
     }
 
+    /** The word that tells this product from every other test parka, for searching it. */
+    public String tag() {
+        return name.substring(name.lastIndexOf(' ') + 1);
+    }
+
     public String path() {
         return "/product/" + slug;
     }

@@ -50,6 +50,16 @@ class CountriesTest {
         assertThat(countries.codes()).containsExactlyInAnyOrder("DE", "FR", "NO");
     }
 
+    /** A delivery country must have a postcode format: one without stops start-up naming the setting. */
+    @Test
+    void aCountryWithoutAPostcodeFormatIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> countries("DE", "ZZ"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("storefront.countries")
+                .hasMessageContaining("ZZ")
+                .hasMessageContaining("platform/postcode-formats.properties");
+    }
+
     @ParameterizedTest
     @CsvSource({"GB, United Kingdom", "CZ, Czechia", "NL, Netherlands"})
     void namesAreBritishEnglish(String code, String name) {

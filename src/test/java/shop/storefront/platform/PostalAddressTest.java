@@ -2,6 +2,7 @@ package shop.storefront.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The postal address rule every address form shares: each field trimmed and within its column's length, the
- * country one we deliver to, the phone optional; the first problem in form order is refused naming its field.
+ * postcode in its country's format, the country one we deliver to, the phone optional; every problem is refused at
+ * once, in form order, each naming its field.
  */
 class PostalAddressTest {
 
@@ -53,11 +55,12 @@ class PostalAddressTest {
             String country, String phone) {
         assertThatThrownBy(() -> PostalAddress.of(text(fullName), text(line1), text(line2), text(city), text(postalCode),
                 country, text(phone), countries))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(InvalidFields.class, e -> assertThat(e.errors()).containsOnlyKeys(field));
     }
 
+    /** The postcode's own length limit is in {@link PostcodeFormatTest}: no country's format takes 20 characters. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fullName, 200", "line1, 200", "line2, 200", "city, 100", "postalCode, 20", "phone, 40"})
+    @CsvSource({"fullName, 200", "line1, 200", "line2, 200", "city, 100", "phone, 40"})
     void eachFieldMayFillItsColumn(String field, int length) {
         String full = field.equals("phone") ? "1".repeat(length) : "x".repeat(length);
         PostalAddress address = PostalAddress.of(
@@ -68,15 +71,33 @@ class PostalAddressTest {
         assertThat(address.toString()).contains(full);
     }
 
-    /** Form order: with everything wrong, the full name is reported first, then the next field once it is fixed. */
+    /** With everything wrong, every field is reported at once in form order; the first one is the refusal's field. */
     @Test
-    void theFirstProblemInFormOrderIsReported() {
+    void everyProblemIsReportedInFormOrder() {
         assertThatThrownBy(() -> PostalAddress.of("", "", "x".repeat(201), "", "", "XX", "?", countries))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("fullName"));
-        assertThatThrownBy(() -> PostalAddress.of("Ada", "", "x".repeat(201), "", "", "XX", "?", countries))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("line1"));
-        assertThatThrownBy(() -> PostalAddress.of("Ada", "Rue 1", "", "Paris", "75001", "XX", "?", countries))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("country"));
+                .isInstanceOfSatisfying(InvalidFields.class, e -> {
+                    assertThat(e.errors()).containsExactly(
+                            entry("fullName", "Full name is required."),
+                            entry("line1", "Address is required."),
+                            entry("line2", "Address line 2 can be at most 200 characters, without control characters."),
+                            entry("city", "Town or city is required."),
+                            entry("country", "Choose a country we deliver to."),
+                            entry("phone", "Phone numbers can contain digits, spaces and + ( ) . / - only."));
+                    assertThat(e.field()).isEqualTo("fullName");
+                    assertThat(e.getMessage()).isEqualTo("Full name is required.");
+                });
+    }
+
+    /** The postcode is checked against the chosen country's format, which the form asks for after it. */
+    @Test
+    void thePostcodeFollowsTheChosenCountry() {
+        assertThat(PostalAddress.of("Ada", "Rue 1", "", "Paris", " 75001 ", "fr", "", countries).postalCode()).isEqualTo("75001");
+        assertThatThrownBy(() -> PostalAddress.of("Ada", "Rue 1", "", "Berlin", "750", "DE", "", countries))
+                .isInstanceOfSatisfying(InvalidFields.class, e -> assertThat(e.errors())
+                        .containsExactly(entry("postalCode", "Enter a postcode like 26133 for Germany.")));
+        assertThatThrownBy(() -> PostalAddress.of("Ada", "Rue 1", "", "Paris", "", "FR", "", countries))
+                .isInstanceOfSatisfying(InvalidFields.class, e -> assertThat(e.errors())
+                        .containsExactly(entry("postalCode", "Postcode is required.")));
     }
 
     /** {@code #n} in the table stands for n characters, one over the field's limit. */

@@ -75,13 +75,13 @@ class AddressFieldsTest {
 
         Response addressBook = customer.submit("/account/addresses/new", "/account/addresses", typed);
         assertThat(addressBook.statusCode()).as(addressBook.asString()).isEqualTo(400);
-        assertThat(addressBook.asString()).contains("id=\"form-error\">" + escaped(message));
+        assertThat(addressBook.asString()).contains(shownAt(field, message));
 
         Map<String, String> checkoutForm = new HashMap<>(typed);
         checkoutForm.put("email", "guest@example.com");
         Response checkoutPage = guest.submit("/checkout/address", "/checkout/address", checkoutForm);
         assertThat(checkoutPage.statusCode()).as(checkoutPage.asString()).isEqualTo(400);
-        assertThat(checkoutPage.asString()).contains("id=\"form-error\">" + escaped(message));
+        assertThat(checkoutPage.asString()).contains(shownAt(field, message));
 
         Map<String, Object> body = Checkouts.body("guest@example.com");
         body.put("shippingAddress", new HashMap<>(typed));
@@ -135,6 +135,12 @@ class AddressFieldsTest {
     private static Map<String, String> validAddress() {
         return new HashMap<>(Map.of("fullName", "Erika Mustermann", "line1", "Heidestraße 17", "line2", "", "city", "Köln",
                 "postalCode", "51147", "country", "DE", "phone", "+49 221 1234567"));
+    }
+
+    /** The message next to its field, and as the error summary's link to the field. */
+    private static String[] shownAt(String field, String message) {
+        return new String[] {"id=\"" + field + "-error\"><span class=\"visually-hidden\">Error:</span> " + escaped(message),
+                "aria-describedby=\"" + field + "-error\"", "<a href=\"#" + field + "\">" + escaped(message) + "</a>"};
     }
 
     /** As Qute writes text into HTML. */

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import shop.storefront.platform.DomainException;
+import shop.storefront.platform.InvalidFields;
 import shop.storefront.web.ErrorStatus;
 import shop.storefront.web.Problem;
 import shop.storefront.web.Redirects;
@@ -35,14 +36,24 @@ public class ErrorResponses {
         static native TemplateInstance error(int status, String title, String detail, String incident);
     }
 
-    /** A domain refusal (sold out, invalid field, not found, …): the status from {@link ErrorStatus}, the message as detail. */
+    /**
+     * A domain refusal (sold out, invalid field, not found, …): the status from {@link ErrorStatus}, the message as
+     * detail (for several invalid fields, the first one's), every invalid field in invalidParams.
+     */
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpServerRequest request) {
         int status = ErrorStatus.of(e);
-        List<Problem.InvalidParam> params = e.field() == null ? null : List.of(new Problem.InvalidParam(e.field(), e.getMessage()));
+        List<Problem.InvalidParam> params = invalidParams(e);
         Response response = respond(request, status, title(status), e.getMessage(), params, null);
         Long retryAfter = ErrorStatus.retryAfterSeconds(e);
         return retryAfter == null ? response : Response.fromResponse(response).header("Retry-After", retryAfter).build();
+    }
+
+    private static List<Problem.InvalidParam> invalidParams(DomainException e) {
+        if (e instanceof InvalidFields fields) {
+            return fields.errors().entrySet().stream().map(f -> new Problem.InvalidParam(f.getKey(), f.getValue())).toList();
+        }
+        return e.field() == null ? null : List.of(new Problem.InvalidParam(e.field(), e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -32,6 +32,7 @@ import shop.storefront.platform.NotFound;
 import shop.storefront.platform.NotSignedIn;
 import shop.storefront.web.ClientAddress;
 import shop.storefront.web.ErrorStatus;
+import shop.storefront.web.FormView;
 import shop.storefront.web.Redirects;
 
 /**
@@ -55,7 +56,7 @@ public class AccountPages {
 
         static native TemplateInstance overview(AccountOverview customer, List<SavedAddress> addresses, String notice);
 
-        static native TemplateInstance address(SavedAddress address, List<Map.Entry<String, String>> countries, String error);
+        static native TemplateInstance address(SavedAddress address, FormView form, List<Map.Entry<String, String>> countries);
     }
 
     /** The address form's fields. */
@@ -207,7 +208,7 @@ public class AccountPages {
     @Path("addresses/new")
     @Authenticated
     public TemplateInstance newAddress() {
-        return Templates.address(SavedAddress.blank("IE"), countries.choices(), null);
+        return addressForm(SavedAddress.blank("IE"));
     }
 
     @POST
@@ -218,7 +219,7 @@ public class AccountPages {
             addressBook.add(customerId(), fields.form());
             return seeOther("/account");
         } catch (DomainException e) {
-            return Response.status(ErrorStatus.of(e)).entity(Templates.address(fields.echo(null), countries.choices(), e.getMessage())).build();
+            return Response.status(ErrorStatus.of(e)).entity(refusedAddressForm(fields.echo(null), e)).build();
         }
     }
 
@@ -226,7 +227,7 @@ public class AccountPages {
     @Path("addresses/{id: [0-9]{1,18}}/edit")
     @Authenticated
     public TemplateInstance editAddress(@PathParam("id") long id) {
-        return Templates.address(SavedAddress.of(addressBook.find(customerId(), id)), countries.choices(), null);
+        return addressForm(SavedAddress.of(addressBook.find(customerId(), id)));
     }
 
     @POST
@@ -240,8 +241,17 @@ public class AccountPages {
             if (e instanceof NotFound) {
                 throw e;
             }
-            return Response.status(ErrorStatus.of(e)).entity(Templates.address(fields.echo(id), countries.choices(), e.getMessage())).build();
+            return Response.status(ErrorStatus.of(e)).entity(refusedAddressForm(fields.echo(id), e)).build();
         }
+    }
+
+    private TemplateInstance addressForm(SavedAddress address) {
+        return Templates.address(address, FormView.of(address.fields()), countries.choices());
+    }
+
+    /** The typed address again, every refused field with its message. */
+    private TemplateInstance refusedAddressForm(SavedAddress typed, DomainException e) {
+        return Templates.address(typed, FormView.refused(typed.fields(), e), countries.choices());
     }
 
     @POST

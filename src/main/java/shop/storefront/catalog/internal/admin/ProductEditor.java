@@ -17,6 +17,7 @@ import shop.storefront.catalog.internal.domain.ProductStatus;
 import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.InvalidFields;
 import shop.storefront.platform.NotFound;
 
 /**

@@ -10,6 +10,7 @@ import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.catalog.internal.service.InventoryService;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.InvalidFields;
 import shop.storefront.platform.NotSignedIn;
 
 /**

@@ -18,6 +18,7 @@ import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidFieldException;
+import shop.storefront.platform.InvalidFields;
 import shop.storefront.platform.Money;
 import shop.storefront.platform.NotFound;
 import shop.storefront.platform.StorefrontConfig;

@@ -29,6 +29,7 @@ import shop.storefront.catalog.internal.admin.VariantForm;
 import shop.storefront.platform.DomainException;
 import shop.storefront.platform.NotFound;
 import shop.storefront.web.ErrorStatus;
+import shop.storefront.web.FormView;
 import shop.storefront.web.Redirects;
 
 /**
@@ -52,7 +53,7 @@ public class ProductAdminPages {
             "stock-adjusted", "Stock adjusted.");
 
     /** A SKU on the editor with its stock form (blank, or as typed after a refusal). */
-    public record SkuPanel(AdminViews.VariantRow variant, AdminForm stock) {
+    public record SkuPanel(AdminViews.VariantRow variant, FormView stock) {
 
         /** Keeps the ids of this SKU's stock form apart from the other SKUs' on the same page. */
         public String prefix() {
@@ -64,12 +65,12 @@ public class ProductAdminPages {
     static class Templates {
         static native TemplateInstance list(AdminViews.ProductList list, List<AdminViews.CategoryChoice> categories);
 
-        static native TemplateInstance create(AdminForm form, List<AdminViews.CategoryChoice> categories);
+        static native TemplateInstance create(FormView form, List<AdminViews.CategoryChoice> categories);
 
-        static native TemplateInstance editor(AdminViews.ProductEditorData product, AdminForm form, List<SkuPanel> skus,
-                AdminForm newSku, List<AdminViews.CategoryChoice> categories, List<StockReason> reasons, String notice);
+        static native TemplateInstance editor(AdminViews.ProductEditorData product, FormView form, List<SkuPanel> skus,
+                FormView newSku, List<AdminViews.CategoryChoice> categories, List<StockReason> reasons, String notice);
 
-        static native TemplateInstance variant(AdminViews.VariantEditorData variant, AdminForm form);
+        static native TemplateInstance variant(AdminViews.VariantEditorData variant, FormView form);
     }
 
     /** The product form's fields. */
@@ -124,7 +125,7 @@ public class ProductAdminPages {
     @GET
     @Path("new")
     public TemplateInstance newProduct() {
-        return Templates.create(AdminForm.of(ProductForm.blank().values()), queries.categories());
+        return Templates.create(FormView.of(ProductForm.blank().values()), queries.categories());
     }
 
     @POST
@@ -134,7 +135,7 @@ public class ProductAdminPages {
             long id = products.create(form);
             return Redirects.seeOther("/admin/products/" + id + "?done=created");
         } catch (DomainException e) {
-            return Response.status(ErrorStatus.of(e)).entity(Templates.create(AdminForm.refused(form.values(), e), queries.categories())).build();
+            return Response.status(ErrorStatus.of(e)).entity(Templates.create(FormView.refused(form.values(), e), queries.categories())).build();
         }
     }
 
@@ -142,7 +143,7 @@ public class ProductAdminPages {
     @Path("{id: [0-9]{1,18}}")
     public TemplateInstance editor(@PathParam("id") long id, @QueryParam("done") String done) {
         AdminViews.ProductEditorData product = queries.editor(id);
-        return editorPage(product, AdminForm.of(product.values()), AdminForm.of(VariantForm.blank().values()), null, null,
+        return editorPage(product, FormView.of(product.values()), FormView.of(VariantForm.blank().values()), null, null,
                 done == null ? null : NOTICES.get(done));
     }
 
@@ -156,8 +157,8 @@ public class ProductAdminPages {
         } catch (NotFound e) {
             throw e;
         } catch (DomainException e) {
-            return refused(e, editorPage(queries.editor(id), AdminForm.refused(form.values(), e),
-                    AdminForm.of(VariantForm.blank().values()), null, null, null));
+            return refused(e, editorPage(queries.editor(id), FormView.refused(form.values(), e),
+                    FormView.of(VariantForm.blank().values()), null, null, null));
         }
     }
 
@@ -179,7 +180,7 @@ public class ProductAdminPages {
             throw e;
         } catch (DomainException e) {
             AdminViews.ProductEditorData product = queries.editor(id);
-            return refused(e, editorPage(product, AdminForm.of(product.values()), AdminForm.refused(form.values(), e), null, null, null));
+            return refused(e, editorPage(product, FormView.of(product.values()), FormView.refused(form.values(), e), null, null, null));
         }
     }
 
@@ -187,7 +188,7 @@ public class ProductAdminPages {
     @Path("{id: [0-9]{1,18}}/variants/{variantId: [0-9]{1,18}}")
     public TemplateInstance variant(@PathParam("id") long id, @PathParam("variantId") long variantId) {
         AdminViews.VariantEditorData variant = queries.variant(id, variantId);
-        return Templates.variant(variant, AdminForm.of(variant.values()));
+        return Templates.variant(variant, FormView.of(variant.values()));
     }
 
     @POST
@@ -200,7 +201,7 @@ public class ProductAdminPages {
         } catch (NotFound e) {
             throw e;
         } catch (DomainException e) {
-            return refused(e, Templates.variant(queries.variant(id, variantId), AdminForm.refused(form.values(), e)));
+            return refused(e, Templates.variant(queries.variant(id, variantId), FormView.refused(form.values(), e)));
         }
     }
 
@@ -216,16 +217,16 @@ public class ProductAdminPages {
             throw e;
         } catch (DomainException e) {
             AdminViews.ProductEditorData product = queries.editor(id);
-            return refused(e, editorPage(product, AdminForm.of(product.values()), AdminForm.of(VariantForm.blank().values()),
-                    variantId, AdminForm.refused(form.values(), e), null));
+            return refused(e, editorPage(product, FormView.of(product.values()), FormView.of(VariantForm.blank().values()),
+                    variantId, FormView.refused(form.values(), e), null));
         }
     }
 
-    private TemplateInstance editorPage(AdminViews.ProductEditorData product, AdminForm form, AdminForm newSku,
-            Long stockVariantId, AdminForm stockForm, String notice) {
+    private TemplateInstance editorPage(AdminViews.ProductEditorData product, FormView form, FormView newSku,
+            Long stockVariantId, FormView stockForm, String notice) {
         List<SkuPanel> skus = product.variants().stream()
                 .map(v -> new SkuPanel(v, v.id() == (stockVariantId == null ? -1 : stockVariantId) ? stockForm
-                        : AdminForm.of(StockForm.blank().values())))
+                        : FormView.of(StockForm.blank().values())))
                 .toList();
         return Templates.editor(product, form, skus, newSku, queries.categories(), List.of(StockReason.values()), notice);
     }

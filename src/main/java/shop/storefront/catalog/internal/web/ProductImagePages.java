@@ -26,6 +26,7 @@ import shop.storefront.platform.DomainException;
 import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.NotFound;
 import shop.storefront.web.ErrorStatus;
+import shop.storefront.web.FormView;
 import shop.storefront.web.Redirects;
 
 /**
@@ -47,7 +48,7 @@ public class ProductImagePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance images(PictureEditor.PicturesPage product, AdminForm form, String maxPicture,
+        static native TemplateInstance images(PictureEditor.PicturesPage product, FormView form, String maxPicture,
                 String notice);
     }
 
@@ -79,7 +80,7 @@ public class ProductImagePages {
         } catch (NotFound e) {
             throw e;
         } catch (DomainException e) {
-            return Response.status(ErrorStatus.of(e)).entity(page(id, AdminForm.refused(values, e), null)).build();
+            return Response.status(ErrorStatus.of(e)).entity(page(id, FormView.refused(values, e), null)).build();
         }
     }
 
@@ -104,12 +105,12 @@ public class ProductImagePages {
         return Redirects.seeOther("/admin/products/" + id + "/images?done=moved#picture-" + imageId);
     }
 
-    private TemplateInstance page(long id, AdminForm form, String notice) {
+    private TemplateInstance page(long id, FormView form, String notice) {
         return Templates.images(pictures.page(id), form, limit.maxPicture(), notice);
     }
 
-    private static AdminForm blankForm() {
-        return AdminForm.of(Map.of(ProductImages.FILE, "", ProductImages.COLOUR, "", ProductImages.ALT_TEXT, ""));
+    private static FormView blankForm() {
+        return FormView.of(Map.of(ProductImages.FILE, "", ProductImages.COLOUR, "", ProductImages.ALT_TEXT, ""));
     }
 
     /** The uploaded file's bytes; none when no file was chosen (the checks then say so). */

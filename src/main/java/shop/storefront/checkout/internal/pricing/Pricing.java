@@ -46,6 +46,12 @@ public class Pricing {
         return options(goods, country);
     }
 
+    /** The basket's lines and what its goods cost, before a destination and delivery method are known. */
+    public Items items(Basket basket) {
+        Goods goods = goods(basket);
+        return new Items(goods.lines, money(goods.total));
+    }
+
     /** The full price of the basket; the shipping method must be one of {@link #shippingOptions}. */
     public Quote quote(Basket basket, String country, String shippingMethod) {
         Goods goods = goods(basket);
@@ -121,5 +127,9 @@ public class Pricing {
     }
 
     private record Goods(List<Quote.Line> lines, BigDecimal total, int grams) {
+    }
+
+    /** A basket's lines, priced, and their sum. */
+    public record Items(List<Quote.Line> lines, Money goods) {
     }
 }

@@ -39,6 +39,11 @@ public class Checkout {
         return pricing.shippingOptions(requireBasket(), country);
     }
 
+    /** The basket's lines and goods total, for a summary before the delivery is chosen. */
+    public Pricing.Items items() {
+        return pricing.items(requireBasket());
+    }
+
     public Quote quote(String country, String shippingMethod) {
         return pricing.quote(requireBasket(), country, shippingMethod);
     }

@@ -8,6 +8,7 @@ import shop.storefront.checkout.internal.domain.CustomerOrder;
 import shop.storefront.checkout.internal.domain.ShippingAddress;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.EmailAddress;
+import shop.storefront.platform.InvalidFields;
 import shop.storefront.platform.PostalAddress;
 
 /**
@@ -43,12 +44,15 @@ public record DeliveryForm(String email, String fullName, String line1, String l
     }
 
     /**
-     * Checked and normalised with the shared rules ({@link EmailAddress}, {@link PostalAddress#of}); the first problem
-     * is an {@link shop.storefront.platform.InvalidFieldException} naming the field.
+     * Checked and normalised with the shared rules ({@link EmailAddress}, {@link PostalAddress#collect}); every
+     * problem, in form order, is in one {@link InvalidFields}.
      */
     public DeliveryForm checked(Countries countries) {
-        String mail = EmailAddress.parse(email).value();
-        return of(mail, PostalAddress.of(fullName, line1, line2, city, postalCode, country, phone, countries));
+        InvalidFields.Collector problems = new InvalidFields.Collector();
+        EmailAddress mail = problems.check(() -> EmailAddress.parse(email));
+        PostalAddress address = PostalAddress.collect(fullName, line1, line2, city, postalCode, country, phone, countries, problems);
+        problems.throwIfAny();
+        return of(mail.value(), address);
     }
 
     /** The typed values to show back in the form: none missing, none longer than a field can be. */

@@ -29,12 +29,12 @@ import shop.storefront.checkout.internal.service.OrderPlacement;
 import shop.storefront.checkout.internal.service.OrderRequest;
 import shop.storefront.platform.Countries;
 import shop.storefront.platform.DomainException;
-import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.platform.InvalidInput;
 import shop.storefront.platform.Money;
 import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.web.ClientAddress;
 import shop.storefront.web.ErrorStatus;
+import shop.storefront.web.FormView;
 import shop.storefront.web.Redirects;
 
 /**
@@ -52,15 +52,19 @@ public class CheckoutPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance address(DeliveryForm form, List<Map.Entry<String, String>> countries, boolean guest, String error);
+        static native TemplateInstance address(FormView form, List<Map.Entry<String, String>> countries, boolean guest,
+                StepSummary summary);
 
-        static native TemplateInstance shipping(List<ShippingOption> options, String selected, String country, String error);
+        static native TemplateInstance shipping(List<ShippingOption> options, FormView form, String country, StepSummary summary);
 
-        static native TemplateInstance payment(List<PaymentChoice> methods, String selected, String error);
+        static native TemplateInstance payment(List<PaymentChoice> methods, FormView form, StepSummary summary);
 
         static native TemplateInstance review(Quote quote, DeliveryForm delivery, String shippingLabel, String paymentLabel,
                 String idempotencyKey, String error);
     }
+
+    private static final String SHIPPING = "shippingMethod";
+    private static final String PAYMENT = "paymentMethod";
 
     private final Checkout checkout;
     private final CheckoutState state;
@@ -90,9 +94,11 @@ public class CheckoutPages {
         if (!checkout.hasItems()) {
             return seeOther("/cart");
         }
-        DeliveryForm saved = state.delivery(state.fields(basket()));
+        Map<String, String> fields = state.fields(basket());
+        DeliveryForm saved = state.delivery(fields);
         DeliveryForm form = saved != null ? saved : prefill();
-        return Response.ok(Templates.address(form, countries.choices(), checkout.customerId().isEmpty(), null)).build();
+        return Response.ok(Templates.address(FormView.of(form.fields()), countries.choices(), checkout.customerId().isEmpty(),
+                summary(fields))).build();
     }
 
     @POST
@@ -106,9 +112,10 @@ public class CheckoutPages {
             String mail = checkout.customerId().flatMap(customers::contact).map(CustomerContact::email).orElse(email);
             state.saveDelivery(basket, typed.withEmail(mail).checked(countries));
             return seeOther("/checkout/shipping");
-        } catch (InvalidFieldException e) {
-            return Response.status(400).entity(Templates.address(typed.shownBack(), countries.choices(), checkout.customerId().isEmpty(),
-                    e.getMessage())).build();
+        } catch (InvalidInput e) {
+            FormView form = FormView.refused(typed.shownBack().fields(), e);
+            return Response.status(ErrorStatus.of(e)).entity(Templates.address(form, countries.choices(), checkout.customerId().isEmpty(),
+                    summary(state.fields(basket)))).build();
         }
     }
 
@@ -122,23 +129,25 @@ public class CheckoutPages {
         }
         List<ShippingOption> options = checkout.shippingOptions(delivery.country());
         String selected = saved.getOrDefault("shippingMethod", options.getFirst().id());
-        return Response.ok(Templates.shipping(options, selected, Countries.name(delivery.country()), null)).build();
+        return Response.ok(Templates.shipping(options, FormView.of(Map.of(SHIPPING, selected)), Countries.name(delivery.country()),
+                summary(saved))).build();
     }
 
     @POST
     @Path("shipping")
     public Response shipping(@FormParam("shippingMethod") String method) {
         Basket basket = basket();
-        DeliveryForm delivery = state.delivery(state.fields(basket));
+        Map<String, String> saved = state.fields(basket);
+        DeliveryForm delivery = state.delivery(saved);
         if (delivery == null) {
             return seeOther("/checkout/address");
         }
         List<ShippingOption> options = checkout.shippingOptions(delivery.country());
         if (options.stream().noneMatch(o -> o.id().equals(method))) {
-            return Response.status(400).entity(Templates.shipping(options, options.getFirst().id(), Countries.name(delivery.country()),
-                    "Choose one of the delivery options below.")).build();
+            FormView form = FormView.refused(Map.of(SHIPPING, ""), new InvalidInput(SHIPPING, "Choose one of the delivery options below."));
+            return Response.status(400).entity(Templates.shipping(options, form, Countries.name(delivery.country()), summary(saved))).build();
         }
-        state.save(basket, Map.of("shippingMethod", method));
+        state.save(basket, Map.of(SHIPPING, method));
         return seeOther("/checkout/payment");
     }
 
@@ -146,11 +155,12 @@ public class CheckoutPages {
     @Path("payment")
     public Response paymentPage() {
         Map<String, String> saved = state.fields(basket());
-        if (!saved.containsKey("shippingMethod")) {
+        if (!saved.containsKey(SHIPPING)) {
             return seeOther("/checkout/shipping");
         }
         List<PaymentChoice> methods = pageMethods();
-        return Response.ok(Templates.payment(methods, saved.getOrDefault("paymentMethod", methods.getFirst().id()), null)).build();
+        FormView form = FormView.of(Map.of(PAYMENT, saved.getOrDefault(PAYMENT, methods.getFirst().id())));
+        return Response.ok(Templates.payment(methods, form, summary(saved))).build();
     }
 
     @POST
@@ -158,9 +168,10 @@ public class CheckoutPages {
     public Response payment(@FormParam("paymentMethod") String method) {
         List<PaymentChoice> methods = pageMethods();
         if (methods.stream().noneMatch(m -> m.id().equals(method))) {
-            return Response.status(400).entity(Templates.payment(methods, methods.getFirst().id(), "Choose one of the payment methods below.")).build();
+            FormView form = FormView.refused(Map.of(PAYMENT, ""), new InvalidInput(PAYMENT, "Choose one of the payment methods below."));
+            return Response.status(400).entity(Templates.payment(methods, form, summary(state.fields(basket())))).build();
         }
-        state.save(basket(), Map.of("paymentMethod", method));
+        state.save(basket(), Map.of(PAYMENT, method));
         return seeOther("/checkout/review");
     }
 
@@ -199,7 +210,8 @@ public class CheckoutPages {
     private Response refused(Basket basket, Map<String, String> saved, DomainException e) {
         int status = ErrorStatus.of(e);
         if (!checkout.hasItems() || state.delivery(saved) == null || !saved.containsKey("shippingMethod")) {
-            return Response.status(status).entity(Templates.payment(pageMethods(), saved.get("paymentMethod"), e.getMessage())).build();
+            FormView form = FormView.refused(Map.of(PAYMENT, saved.getOrDefault(PAYMENT, "")), e);
+            return Response.status(status).entity(Templates.payment(pageMethods(), form, summary(saved))).build();
         }
         return Response.status(status).entity(review(basket, saved, e.getMessage())).build();
     }
@@ -209,6 +221,22 @@ public class CheckoutPages {
         Quote quote = checkout.quote(delivery.country(), saved.get("shippingMethod"));
         String paymentLabel = payments.find(saved.get("paymentMethod")).map(PaymentProvider::label).orElse(saved.get("paymentMethod"));
         return Templates.review(quote, delivery, quote.shipping().label(), paymentLabel, state.idempotencyKey(basket), error);
+    }
+
+    /**
+     * The order so far for the summary beside each step's form: with the delivery once a method is saved and still
+     * offered, else the items alone; null when the cart was emptied meanwhile.
+     */
+    private StepSummary summary(Map<String, String> saved) {
+        if (!checkout.hasItems()) {
+            return null;
+        }
+        DeliveryForm delivery = state.delivery(saved);
+        String method = saved.get(SHIPPING);
+        if (delivery != null && method != null && checkout.shippingOptions(delivery.country()).stream().anyMatch(o -> o.id().equals(method))) {
+            return StepSummary.of(checkout.quote(delivery.country(), method));
+        }
+        return StepSummary.beforeDelivery(checkout.items());
     }
 
     /** Card payments need Stripe.js in the page, which this server-rendered checkout does not load yet (see README). */
