@@ -13,6 +13,15 @@ public interface Inventory {
     void setPrice(String sku, Money price);
 
     /**
+     * Holds these quantities (SKU → units) for an order before its transaction starts, or throws
+     * {@link OutOfStockException} at once when they are not available, so a buyer who cannot have them never waits
+     * on the stock rows. {@code claimId} names the submission: a repeat with the same id (a double click) is let
+     * through to find the first one's order. Not a reservation: {@link #reserve} in the order's transaction stays
+     * the final word. Without Redis the claim holds nothing and every buyer goes on to {@link #reserve}.
+     */
+    StockClaim claim(String claimId, Map<String, Integer> quantities);
+
+    /**
      * Takes these quantities (SKU → units, each ≥ 1) off stock, all or nothing, in the caller's transaction.
      * Each SKU is one conditional update, so concurrent buyers on any number of instances can never drive
      * stock below zero. Throws {@link OutOfStockException} naming every SKU that could not be covered.

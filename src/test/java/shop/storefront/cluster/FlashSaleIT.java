@@ -185,6 +185,7 @@ class FlashSaleIT {
         System.out.printf("%-28s %10.0f%n", "p50 latency, all (ms)", percentile(all, 50));
         System.out.printf("%-28s %10.0f%n", "p99 latency, all (ms)", percentile(all, 99));
         System.out.printf("%-28s %10.0f%n", "p99 latency, placed (ms)", percentile(sold, 99));
+        System.out.printf("%-28s %10.0f%n", "p99 latency, sold out (ms)", percentile(all.stream().filter(o -> !o.placed()).toList(), 99));
         System.out.printf("%-28s %10.2f%n", "wall time (s)", seconds);
         System.out.printf("%-28s %10d%n", "busy (503) answers retried", BUSY_ANSWERS.get());
         System.out.printf("%-28s %10d%n", "placed, told on a retry", sold.stream().filter(o -> o.status() == 200).count());

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class SharedDatabase {
 
+    /** The local database the instances use: the test profile's, unless the environment names another (as it may per checkout). */
+    private static final String LOCAL_DATABASE = System.getenv().getOrDefault("_TEST_LOCAL_SERVICES_DATABASE", "storefront_test");
+
     private final String url;
     private final String user;
     private final String password;
@@ -24,7 +27,7 @@ public final class SharedDatabase {
     }
 
     public static SharedDatabase of(Map<String, String> devServices) {
-        return new SharedDatabase(devServices.getOrDefault("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/storefront_test"),
+        return new SharedDatabase(devServices.getOrDefault("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + LOCAL_DATABASE),
                 devServices.getOrDefault("quarkus.datasource.username", "postgres"), devServices.getOrDefault("quarkus.datasource.password", ""));
     }
 

@@ -48,4 +48,12 @@ public interface CatalogConfig {
      * recipient. A malformed address stops start-up.
      */
     Optional<EmailAddress> lowStockAlertTo();
+
+    /**
+     * How long units taken at the stock gate wait for their order to commit or roll back before they are given back
+     * (the instance holding them may have stopped). Giving back too early is safe, since the database still refuses
+     * what it cannot cover; one minute is far beyond an order's transaction.
+     */
+    @WithDefault("1m")
+    Duration stockClaimExpiry();
 }

@@ -1,15 +1,13 @@
 package shop.storefront.cart.internal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.Baskets;
-import shop.storefront.checkout.OrderPlaced;
 
-/** The cart as checkout's basket; once an order is placed from it, the ordered units leave the cart. */
+/** The cart as checkout's basket ({@link OrderedUnits} takes out what was ordered from it). */
 @ApplicationScoped
 class CartBaskets implements Baskets {
 
@@ -28,12 +26,5 @@ class CartBaskets implements Baskets {
             store.entries(key).forEach((sku, entry) -> quantities.put(sku, entry.quantity()));
             return new Basket(key, quantities);
         });
-    }
-
-    /** Only the ordered units go: anything added in another tab meanwhile stays in the cart. */
-    void onOrderPlaced(@Observes OrderPlaced order) {
-        for (OrderPlaced.Line line : order.lines()) {
-            store.takeOut(order.basketId(), line.sku(), line.quantity());
-        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import shop.storefront.cart.internal.CartConfig;
 /**
  * Carts in Redis, one hash per cart: {@code q:<sku>} holds the quantity (changed with atomic HINCRBY, so
  * two instances adding at once never lose an item) and {@code p:<sku>} the unit price the shopper last saw.
- * {@code n:<time>} holds a notice for the shopper's next view. Every access renews the expiry: carts live
- * {@code storefront.cart.ttl} after the last visit.
+ * {@code n:<time>} holds a notice for the shopper's next view, {@code o:<order number>} marks an order whose units
+ * already left the cart. Every access renews the expiry: carts live {@code storefront.cart.ttl} after the last visit.
  */
 @ApplicationScoped
 public class CartStore {
@@ -35,12 +36,30 @@ public class CartStore {
 
     private static final String NOTICE_PREFIX = "n:";
 
+    /**
+     * KEYS[1] the cart; ARGV: order number, expiry in seconds, then SKU and quantity pairs. One script, so the mark
+     * and the take-out happen together or not at all, and a second delivery of the same order finds the mark.
+     */
+    private static final String TAKE_OUT_ORDERED = """
+            if redis.call('HSETNX', KEYS[1], 'o:' .. ARGV[1], '1') == 0 then return 0 end
+            for i = 3, #ARGV, 2 do
+              if redis.call('HINCRBY', KEYS[1], 'q:' .. ARGV[i], -tonumber(ARGV[i + 1])) <= 0 then
+                redis.call('HDEL', KEYS[1], 'q:' .. ARGV[i], 'p:' .. ARGV[i])
+              end
+            end
+            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+            return 1
+            """;
+
+    private final RedisDataSource redis;
+
     private final HashCommands<String, String, String> hashes;
     private final KeyCommands<String> keys;
     private final SortedSetCommands<String, String> touched;
     private final Duration ttl;
 
     CartStore(RedisDataSource redis, CartConfig config) {
+        this.redis = redis;
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
         this.touched = redis.sortedSet(String.class);
@@ -104,11 +123,17 @@ public class CartStore {
         changed(key);
     }
 
-    /** Takes bought units out of the cart (what was ordered); a line reaching zero disappears. */
-    public void takeOut(String key, String sku, int quantity) {
-        if (hashes.hincrby(key, "q:" + sku, -quantity) <= 0) {
-            remove(key, sku);
-        }
+    /**
+     * Takes an order's units out of the cart once, however often it is asked for that order (the step right after
+     * the order and its retry from the outbox). A line reaching zero disappears.
+     */
+    public void takeOutOrdered(String key, String orderNumber, Map<String, Integer> quantities) {
+        List<String> args = new ArrayList<>(List.of("EVAL", TAKE_OUT_ORDERED, "1", key, orderNumber, Long.toString(ttl.toSeconds())));
+        quantities.forEach((sku, quantity) -> {
+            args.add(sku);
+            args.add(Integer.toString(quantity));
+        });
+        redis.execute(args.getFirst(), args.subList(1, args.size()).toArray(String[]::new));
     }
 
     /** Customers whose cart last changed before this moment, oldest first, at most {@code limit}. */

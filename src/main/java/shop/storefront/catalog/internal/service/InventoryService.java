@@ -1,5 +1,6 @@
 package shop.storefront.catalog.internal.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -8,12 +9,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
 import shop.storefront.catalog.ProductChanged;
+import shop.storefront.catalog.StockClaim;
 import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.catalog.internal.domain.Variant;
 import shop.storefront.messaging.Outbox;
@@ -30,8 +34,11 @@ public class InventoryService implements Inventory {
     private final EntityManager em;
     private final Outbox outbox;
     private final int lowStockThreshold;
+    private final StockGate gate;
 
-    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em, Outbox outbox, CatalogConfig config) {
+    InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em, Outbox outbox, CatalogConfig config,
+            StockGate gate) {
+        this.gate = gate;
         this.changes = changes;
         this.cache = cache;
         this.em = em;
@@ -62,6 +69,37 @@ public class InventoryService implements Inventory {
         variant.priceAmount = price.amount();
         variant.currency = price.currency();
         changes.fire(new ProductChanged(variant.product.slug, true));
+    }
+
+    /**
+     * Refuses at once what the database's stock cannot cover (a plain read, no lock), then takes the rest at the gate.
+     * SKUs the database does not know go through untouched: {@link #reserve} names them.
+     */
+    @Override
+    public StockClaim claim(String claimId, Map<String, Integer> quantities) {
+        Map<String, StockGate.Stock> stock = QuarkusTransaction.joiningExisting().call(() -> stock(quantities.keySet()));
+        List<String> shortfall = quantities.entrySet().stream()
+                .filter(line -> stock.containsKey(line.getKey()) && stock.get(line.getKey()).onHand() < line.getValue())
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!shortfall.isEmpty()) {
+            throw new OutOfStockException(shortfall);
+        }
+        Map<String, Integer> known = new TreeMap<>(quantities);
+        known.keySet().retainAll(stock.keySet());
+        return gate.take(claimId, known, stock);
+    }
+
+    private Map<String, StockGate.Stock> stock(Collection<String> skus) {
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT sku, stock_on_hand, (extract(epoch FROM restocked_at) * 1000000)::bigint::text AS mark
+                  FROM catalog.variant WHERE sku IN (:skus)""", Tuple.class)
+                .setParameter("skus", skus).getResultList();
+        Map<String, StockGate.Stock> stock = new HashMap<>();
+        for (Tuple row : rows) {
+            int onHand = ((Number) row.get("stock_on_hand")).intValue();
+            stock.put((String) row.get("sku"), new StockGate.Stock(onHand, (String) row.get("mark")));
+        }
+        return stock;
     }
 
     @Override

@@ -6,12 +6,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
+import shop.storefront.catalog.StockClaim;
 import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.OrderPlaced;
 import shop.storefront.checkout.internal.domain.CartEmpty;
@@ -33,10 +37,12 @@ import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.platform.Refused;
 
 /**
- * Places orders. One transaction inserts the order (whose idempotency key is unique), takes the stock with
- * conditional updates and queues {@link OrderPlaced} on the outbox; so a submission either leaves all three or
- * nothing. A second submission with the same key waits on the first's row, then finds its order and answers
- * with it. Payment is collected after commit: a decline cancels the order and puts the stock back.
+ * Places orders. First the units are claimed at the catalog's stock gate, so a buyer the stock cannot serve is told
+ * at once, without waiting on its rows. Then one transaction inserts the order (whose idempotency key is unique),
+ * takes the stock with conditional updates (the final word on stock) and queues {@link OrderPlaced} on the outbox;
+ * so a submission either leaves all three or nothing. A second submission with the same key waits on the first's
+ * row, then finds its order and answers with it. Payment is collected after commit: a decline cancels the order and
+ * puts the stock back.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -45,6 +51,7 @@ public class OrderPlacement {
     static final String RESERVATION_EXPIRY = "reservation-expiry";
     private static final String NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(OrderPlacement.class);
 
     private final Pricing pricing;
     private final PaymentMethods payments;
@@ -104,13 +111,33 @@ public class OrderPlacement {
     private Placement placeNew(Basket basket, String placedBy, String customerId, OrderRequest request) {
         PaymentProvider provider = validateDeliveryAndPayment(request);
         Quote quote = price(basket, request);
+        StockClaim claim;
+        try {
+            claim = claimStock(placedBy, request, quote);
+        } catch (OutOfStockException e) {
+            // Unless this very submission placed the order since the replay above looked (a double click).
+            return replay(request.idempotencyKey(), placedBy, request).orElseThrow(() -> soldOut(quote, e.skus()));
+        }
         CustomerOrder order;
         try {
             order = QuarkusTransaction.requiringNew().call(() -> insertAndReserve(basket, placedBy, customerId, request, quote, provider));
         } catch (RuntimeException e) {
+            claim.release();
             return afterLostInsert(e, placedBy, request, quote);
         }
+        claim.settle();
         return collect(order, basket, provider, request.paymentToken());
+    }
+
+    /**
+     * Takes the units at the stock gate before the transaction, so that in a sale only buyers the stock can serve
+     * queue on its rows and the rest are told at once. The claim is named by the submission, so a double click
+     * whose first click holds the units goes on to find that order.
+     */
+    private StockClaim claimStock(String placedBy, OrderRequest request, Quote quote) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        quote.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+        return inventory.claim(placedBy + ":" + request.idempotencyKey(), quantities);
     }
 
     /** Validate what only a new order needs: where it goes, and a payment method offered (with its card token). */
@@ -171,7 +198,9 @@ public class OrderPlacement {
         // The insert claims the idempotency key: a concurrent submission with the same key blocks here until this
         // transaction ends, then fails on the unique index and answers with this order.
         order.persistAndFlush();
-        outbox.publish(OrderPlaced.TOPIC, event(order, basket));
+        OrderPlaced placed = event(order, basket);
+        outbox.publish(OrderPlaced.TOPIC, placed);
+        outbox.publish(OrderPlaced.BASKET_TOPIC, placed);
         provider.paymentWindow().ifPresent(window ->
                 outbox.publish(RESERVATION_EXPIRY, new ReservationExpiry(order.number), order.placedAt.plus(window)));
         // Last, so the stock rows stay locked only for the update and the commit: in a flash sale every buyer of
@@ -222,11 +251,24 @@ public class OrderPlacement {
     private Placement collect(CustomerOrder order, Basket basket, PaymentProvider provider, String paymentToken) {
         Collection payment = provider.collect(order.number, order.money(order.total), paymentToken);
         apply(order.number, provider, payment);
-        placedEvents.fire(event(order, basket));
+        announce(event(order, basket));
         metrics.counter("storefront.orders.placed", "payment", provider.id()).increment();
         // Unchanged since commit unless the payment moved it: then read it back, else answer from memory.
         OrderView view = payment.outcome() == Collection.Outcome.PENDING ? orders.view(order) : orders.view(order.number).orElseThrow();
         return new Placement(view, false, access.token(order.number), payment.clientSecret());
+    }
+
+    /**
+     * Tells the observers (the cart takes out what was ordered, so the confirmation shows it gone). The order is
+     * committed by now, so whatever they throw (Redis timing out in a burst) must not answer it with an error: the
+     * shopper would retry an order they have. What they do that matters is repeated from the outbox.
+     */
+    private void announce(OrderPlaced placed) {
+        try {
+            placedEvents.fire(placed);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Order %s is placed, but a step after its commit failed; the outbox repeats it", placed.orderNumber());
+        }
     }
 
     /** Records what the provider said: paid, or declined (the order is cancelled and the shopper told), or still open. */
