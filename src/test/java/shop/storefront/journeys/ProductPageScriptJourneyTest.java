@@ -1,6 +1,9 @@
 package shop.storefront.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static shop.storefront.journeys.ProductOptions.choose;
+import static shop.storefront.journeys.ProductOptions.label;
+import static shop.storefront.journeys.ProductOptions.option;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -124,17 +127,5 @@ class ProductPageScriptJourneyTest {
 
     private static Locator firstPicture(Page page) {
         return page.locator(".gallery img").first();
-    }
-
-    private static Locator option(Page page, String name, String value) {
-        return page.locator("form.add-to-cart input[name=" + name + "][value='" + value + "']");
-    }
-
-    private static Locator label(Page page, String name, String value) {
-        return page.locator("label[for='" + option(page, name, value).getAttribute("id") + "']");
-    }
-
-    private static void choose(Page page, String name, String value) {
-        label(page, name, value).click();
     }
 }

@@ -1,6 +1,7 @@
 package shop.storefront.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static shop.storefront.journeys.ProductOptions.choose;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -102,12 +103,6 @@ class ShopperJourneyTest {
 
     private static boolean fitsTheScreen(Page page) {
         return (Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
-    }
-
-    /** As a shopper does: a click on the visible label of the option, not on the radio it stands for. */
-    private static void choose(Page page, String name, String value) {
-        String id = page.locator("form.add-to-cart input[name=" + name + "][value='" + value + "']").getAttribute("id");
-        page.locator("label[for='" + id + "']").click();
     }
 
     @FunctionalInterface
