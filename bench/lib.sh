@@ -5,7 +5,9 @@
 #   JAR          packaged app (default: <repo>/target/quarkus-app/quarkus-run.jar)
 #   JAVA         java binary (default: $JAVA_HOME/bin/java, else Temurin 25, else java on PATH)
 #   JAVA_OPTS    extra JVM options, split on whitespace (e.g. -XX:AOTCache=app.aot)
-#   BENCH_PORT   HTTP port of the app, 8090-8099 (default 8090)
+#   BENCH_PORT   HTTP port of the app, 1024-64535 (default 8090); its management interface (metrics) listens
+#                on BENCH_PORT + 1000, so that benchmarks running side by side do not fight over Quarkus's 9000
+#   BENCH_REDIS_DB  Redis logical DB of the app, 2-15 (default 2)
 #   BENCH_LOG_DIR  keep the app logs there (default: a scratch directory removed on exit)
 # The app always runs in the prod profile (whatever profile the jar was built with), listens on
 # 127.0.0.1 only and uses PostgreSQL database storefront_bench (a script may set BENCH_DB to its own
@@ -25,7 +27,7 @@ if [[ -z ${JAVA:-} ]]; then
 fi
 BENCH_PORT=${BENCH_PORT:-8090}
 BENCH_DB=${BENCH_DB:-storefront_bench}
-BENCH_REDIS_DB=2
+BENCH_REDIS_DB=${BENCH_REDIS_DB:-2}
 BASE_URL=http://127.0.0.1:$BENCH_PORT
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
 APP_PID=
@@ -36,7 +38,10 @@ CPU_BUSY=
 
 die() { echo "error: $*" >&2; exit 1; }
 
-[[ $BENCH_PORT =~ ^809[0-9]$ ]] || die "BENCH_PORT must be 8090-8099, got '$BENCH_PORT'"
+if ! [[ $BENCH_PORT =~ ^[1-9][0-9]{3,4}$ ]] || ((BENCH_PORT < 1024 || BENCH_PORT > 64535)); then
+    die "BENCH_PORT must be 1024-64535, got '$BENCH_PORT'"
+fi
+[[ $BENCH_REDIS_DB =~ ^([2-9]|1[0-5])$ ]] || die "BENCH_REDIS_DB must be 2-15 (0 and 1 are dev's and the tests'), got '$BENCH_REDIS_DB'"
 [[ $BENCH_DB =~ ^storefront_bench(_[a-z]+)?$ ]] || die "BENCH_DB must be storefront_bench or storefront_bench_<name>, got '$BENCH_DB'"
 [[ -f $JAR ]] || die "no jar at $JAR (build it: ./mvnw -B -q package -DskipTests)"
 
@@ -54,6 +59,7 @@ bench_sql() { "${PSQL[@]}" -d "$BENCH_DB" -Atc "$1"; }
 
 # app_start LOGFILE [NAME=VALUE...]: starts the jar in the background with the bench settings plus the
 # given ones; sets APP_PID, APP_LOG and APP_START_MS. Stop it with app_stop (scripts trap it on EXIT).
+# No load balancer drains it here, so it stops without production's shutdown delay.
 app_start() {
     APP_LOG=$1
     shift
@@ -64,6 +70,7 @@ app_start() {
     read -r -a java_opts <<<"${JAVA_OPTS:-}"
     APP_START_MS=$(now_ms)
     env QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_PORT" \
+        QUARKUS_MANAGEMENT_PORT=$((BENCH_PORT + 1000)) QUARKUS_SHUTDOWN_DELAY=0s \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
         QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB" \
@@ -137,22 +144,23 @@ moto_ensure() {
     die "moto_server did not listen on 127.0.0.1:4566 within 30 s"
 }
 
-# demo_catalog_start LOGFILE: the app on BENCH_DB with the 520-product demo catalog and its pictures, seeded
+# demo_catalog_start LOGFILE [NAME=VALUE...]: the app on BENCH_DB (with the given settings too) with the 520-product demo catalog and its pictures, seeded
 # at the first run and kept; re-seeded when moto (which keeps nothing) no longer has the pictures. Waits
 # until it is ready and every picture's thumbnails exist (the outbox makes them after seeding).
 demo_catalog_start() {
     local log=$1 seeded seed=false first deadline
+    shift
     moto_ensure
     bench_db_create
     seeded=$(bench_sql "SELECT count(*) FROM catalog.product" 2>/dev/null || echo 0)
     ((seeded > 0)) || seed=true
-    app_start "$log" STOREFRONT_DEMO_CATALOG_ENABLED=$seed "${PICTURES_ENV[@]}"
+    app_start "$log" STOREFRONT_DEMO_CATALOG_ENABLED=$seed "${PICTURES_ENV[@]}" "$@"
     wait_ready "${READY_TIMEOUT_S:-600}"
     first=$(bench_sql "SELECT storage_key FROM catalog.product_image ORDER BY id LIMIT 1")
     if [[ -n $first ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE_URL/media/$first") != 200 ]]; then
         app_stop
         app_start "${log%.log}-reseed.log" STOREFRONT_DEMO_CATALOG_ENABLED=true STOREFRONT_DEMO_CATALOG_REPLACE=true \
-            "${PICTURES_ENV[@]}"
+            "${PICTURES_ENV[@]}" "$@"
         wait_ready "${READY_TIMEOUT_S:-600}"
     fi
     deadline=$(($(now_ms) + ${READY_TIMEOUT_S:-600} * 1000))
