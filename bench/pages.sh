@@ -5,16 +5,23 @@
 # table shows the median req/s and p99 and each page's req/s as a share of nginx's.
 # Usage: bench/pages.sh [DURATION=20s] [ROUNDS=3] [CONNECTIONS=32] [THREADS=2]
 #   NGINX_PORT  port of the static copy (default 8099); WARMUP requests per page before timing (default 500)
+#   SMOKE=1     seconds only (1 s per page, one round, 20 warm-up requests, 8 connections): checks that the script
+#               works, its numbers mean nothing
 set -euo pipefail
-BENCH_DB=storefront_bench_pages
+BENCH_DB=${BENCH_DB:-storefront_bench_pages}
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-duration=${1:-${DURATION:-20s}}
-rounds=${2:-${ROUNDS:-3}}
-connections=${3:-${CONNECTIONS:-32}}
-threads=${4:-${THREADS:-2}}
-warmup=${WARMUP:-500}
+if [[ ${SMOKE:-0} == 1 ]]; then
+    defaults=(1s 1 8 2 20)
+else
+    defaults=(20s 3 32 2 500)
+fi
+duration=${1:-${DURATION:-${defaults[0]}}}
+rounds=${2:-${ROUNDS:-${defaults[1]}}}
+connections=${3:-${CONNECTIONS:-${defaults[2]}}}
+threads=${4:-${THREADS:-${defaults[3]}}}
+warmup=${WARMUP:-${defaults[4]}}
 nginx_port=${NGINX_PORT:-8099}
 [[ $duration =~ ^([1-9][0-9]*)s$ ]] || die "DURATION must look like 20s, got '$duration'"
 ((BASH_REMATCH[1] <= 120)) || die "DURATION is capped at 120s"
@@ -22,7 +29,7 @@ nginx_port=${NGINX_PORT:-8099}
 [[ $connections =~ ^[1-9][0-9]{0,2}$ && $threads =~ ^[1-9][0-9]?$ ]] || die "CONNECTIONS 1-999, THREADS 1-99"
 ((threads <= connections)) || die "THREADS must not exceed CONNECTIONS"
 [[ $warmup =~ ^[0-9]{1,5}$ ]] || die "WARMUP must be 0-99999"
-[[ $nginx_port =~ ^809[0-9]$ && $nginx_port != "$BENCH_PORT" ]] || die "NGINX_PORT must be 8090-8099 and not BENCH_PORT"
+[[ $nginx_port =~ ^[1-9][0-9]{3,4}$ && $nginx_port != "$BENCH_PORT" ]] || die "NGINX_PORT must be a port number other than BENCH_PORT"
 command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x $nginx ]] || die "nginx is missing (apt-get install nginx)"
