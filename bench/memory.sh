@@ -4,14 +4,14 @@
 # (category, product, search, home, API; LOAD_S seconds each, 32 connections), and records RSS after the load
 # and its peak (VmHWM). JAVA_OPTS holds the flags under test and LABEL names them in the table.
 # Usage: LABEL=default bench/memory.sh ; LABEL=chosen JAVA_OPTS="@src/main/jvm/jvm.options -Xms512m -Xmx512m" bench/memory.sh
-#   SETTLE_S  seconds idle before each RSS reading (default 5); SMOKE=1: 1 s of load per page, 1 s settling (a check
+#   SETTLE_S  seconds idle before each RSS reading (default 5); SMOKE=1: 2 s of load per page, 1 s settling (a check
 #             that the script works, not a measurement)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ ${SMOKE:-0} == 1 ]]; then
-    load_s=${LOAD_S:-1} settle_s=${SETTLE_S:-1}
+    load_s=${LOAD_S:-2} settle_s=${SETTLE_S:-1}
 else
     load_s=${LOAD_S:-10} settle_s=${SETTLE_S:-5}
 fi

@@ -6,7 +6,7 @@
 # Usage: bench/search.sh [PRODUCTS=100000] [SAMPLES=30]
 #   READY_TIMEOUT_S  bound on start-up incl. the load (default 600); RUN_TIMEOUT_S bound on the queries (default 300)
 set -euo pipefail
-BENCH_DB=storefront_bench_search
+BENCH_DB=${BENCH_DB:-storefront_bench_search}
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
