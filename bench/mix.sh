@@ -33,6 +33,7 @@ in_range "$warmup" 0 300 || die "WARMUP_S must be 0-300 s, got '$warmup'"
 in_range "$connections" 1 999 || die "CONNECTIONS must be 1-999, got '$connections'"
 in_range "$shoppers" 1 99999 || die "SHOPPERS must be 1-99999, got '$shoppers'"
 command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
+command -v redis-cli >/dev/null || die "redis-cli is missing"
 
 quiet_check
 # Orders come from 127.0.0.1 with one X-Forwarded-For address per shopper (198.18.0.0/15) and a new e-mail address
