@@ -4,12 +4,15 @@
 # Settings (environment):
 #   JAR          packaged app (default: <repo>/target/quarkus-app/quarkus-run.jar)
 #   JAVA         java binary (default: $JAVA_HOME/bin/java, else Temurin 25, else java on PATH)
-#   JAVA_OPTS    extra JVM options, split on whitespace (e.g. -XX:AOTCache=app.aot)
-#   BENCH_PORT   HTTP port of the app, 8090-8099 (default 8090)
+#   JAVA_OPTS    JVM options, split on whitespace; unset: production's (src/main/jvm/jvm.options and the storefront
+#                role's heap), empty: the JVM's defaults
+#   MALLOC_ARENA_MAX  unset: the storefront role's value, as in production
+#   BENCH_PORT   HTTP port of the app, 1024-65535 (default 8090)
+#   BENCH_REDIS_DB  Redis logical DB of the app, 2-15 (default 2; 0 and 1 belong to dev and tests)
 #   BENCH_LOG_DIR  keep the app logs there (default: a scratch directory removed on exit)
 # The app always runs in the prod profile (whatever profile the jar was built with), listens on
 # 127.0.0.1 only and uses PostgreSQL database storefront_bench (a script may set BENCH_DB to its own
-# storefront_bench_<name>) and Redis logical DB 2 on 127.0.0.1.
+# storefront_bench_<name>) and Redis logical DB BENCH_REDIS_DB on 127.0.0.1.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(git -C "$BENCH_DIR" rev-parse --show-toplevel 2>/dev/null || (cd "$BENCH_DIR/.." && pwd))
@@ -23,9 +26,15 @@ if [[ -z ${JAVA:-} ]]; then
         JAVA=java
     fi
 fi
+# Production's settings, read from where the instance gets them so that a change there reaches the numbers here.
+role_default() { sed -n "s/^$1: *//p" "$REPO_ROOT/ansible/roles/storefront/defaults/main.yml"; }
+if [[ -z ${JAVA_OPTS+set} ]]; then
+    JAVA_OPTS="@$REPO_ROOT/src/main/jvm/jvm.options -Xms$(role_default storefront_jvm_heap) -Xmx$(role_default storefront_jvm_heap)"
+fi
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(role_default storefront_malloc_arena_max)}
 BENCH_PORT=${BENCH_PORT:-8090}
 BENCH_DB=${BENCH_DB:-storefront_bench}
-BENCH_REDIS_DB=2
+BENCH_REDIS_DB=${BENCH_REDIS_DB:-2}
 BASE_URL=http://127.0.0.1:$BENCH_PORT
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
 APP_PID=
@@ -36,7 +45,10 @@ CPU_BUSY=
 
 die() { echo "error: $*" >&2; exit 1; }
 
-[[ $BENCH_PORT =~ ^809[0-9]$ ]] || die "BENCH_PORT must be 8090-8099, got '$BENCH_PORT'"
+if ! [[ $BENCH_PORT =~ ^[1-9][0-9]{3,4}$ ]] || ((BENCH_PORT < 1024 || BENCH_PORT > 65535)); then
+    die "BENCH_PORT must be 1024-65535, got '$BENCH_PORT'"
+fi
+[[ $BENCH_REDIS_DB =~ ^([2-9]|1[0-5])$ ]] || die "BENCH_REDIS_DB must be 2-15, got '$BENCH_REDIS_DB'"
 [[ $BENCH_DB =~ ^storefront_bench(_[a-z]+)?$ ]] || die "BENCH_DB must be storefront_bench or storefront_bench_<name>, got '$BENCH_DB'"
 [[ -f $JAR ]] || die "no jar at $JAR (build it: ./mvnw -B -q package -DskipTests)"
 
@@ -64,6 +76,7 @@ app_start() {
     read -r -a java_opts <<<"${JAVA_OPTS:-}"
     APP_START_MS=$(now_ms)
     env QUARKUS_PROFILE=prod QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$BENCH_PORT" \
+        QUARKUS_MANAGEMENT_PORT=$((BENCH_PORT + 1000)) QUARKUS_SHUTDOWN_DELAY=0s \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
         QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB" \
