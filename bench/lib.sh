@@ -4,14 +4,16 @@
 # Settings (environment):
 #   JAR          packaged app (default: <repo>/target/quarkus-app/quarkus-run.jar)
 #   JAVA         java binary (default: $JAVA_HOME/bin/java, else Temurin 25, else java on PATH)
-#   JAVA_OPTS    extra JVM options, split on whitespace (e.g. -XX:AOTCache=app.aot)
+#   JAVA_OPTS    JVM options, split on whitespace; unset: production's (src/main/jvm/jvm.options and the storefront
+#                role's heap), empty: the JVM's defaults
+#   MALLOC_ARENA_MAX  unset: the storefront role's value, as in production
 #   BENCH_PORT   HTTP port of the app, 1024-64535 (default 8090); its management interface (metrics) listens
 #                on BENCH_PORT + 1000, so that benchmarks running side by side do not fight over Quarkus's 9000
-#   BENCH_REDIS_DB  Redis logical DB of the app, 2-15 (default 2)
+#   BENCH_REDIS_DB  Redis logical DB of the app, 2-15 (default 2; 0 and 1 belong to dev and tests)
 #   BENCH_LOG_DIR  keep the app logs there (default: a scratch directory removed on exit)
 # The app always runs in the prod profile (whatever profile the jar was built with), listens on
 # 127.0.0.1 only and uses PostgreSQL database storefront_bench (a script may set BENCH_DB to its own
-# storefront_bench_<name>) and Redis logical DB 2 on 127.0.0.1.
+# storefront_bench_<name>) and Redis logical DB BENCH_REDIS_DB on 127.0.0.1.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(git -C "$BENCH_DIR" rev-parse --show-toplevel 2>/dev/null || (cd "$BENCH_DIR/.." && pwd))
@@ -25,6 +27,12 @@ if [[ -z ${JAVA:-} ]]; then
         JAVA=java
     fi
 fi
+# Production's settings, read from where the instance gets them so that a change there reaches the numbers here.
+role_default() { sed -n "s/^$1: *//p" "$REPO_ROOT/ansible/roles/storefront/defaults/main.yml"; }
+if [[ -z ${JAVA_OPTS+set} ]]; then
+    JAVA_OPTS="@$REPO_ROOT/src/main/jvm/jvm.options -Xms$(role_default storefront_jvm_heap) -Xmx$(role_default storefront_jvm_heap)"
+fi
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(role_default storefront_malloc_arena_max)}
 BENCH_PORT=${BENCH_PORT:-8090}
 BENCH_DB=${BENCH_DB:-storefront_bench}
 BENCH_REDIS_DB=${BENCH_REDIS_DB:-2}

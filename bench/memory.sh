@@ -3,7 +3,7 @@
 # storefront_bench (bench/catalog-load.sh first), records RSS once idle, runs wrk over the catalog pages
 # (category, product, search, home, API; LOAD_S seconds each, 32 connections), and records RSS after the load
 # and its peak (VmHWM). JAVA_OPTS holds the flags under test and LABEL names them in the table.
-# Usage: LABEL=default bench/memory.sh ; LABEL=chosen JAVA_OPTS="@src/main/jvm/jvm.options -Xms512m -Xmx512m" bench/memory.sh
+# Usage: LABEL=production bench/memory.sh ; LABEL=jvm-defaults JAVA_OPTS= bench/memory.sh   (lib.sh: unset JAVA_OPTS = production flags)
 #   SETTLE_S  seconds idle before each RSS reading (default 5); SMOKE=1: 2 s of load per page, 1 s settling (a check
 #             that the script works, not a measurement)
 set -euo pipefail

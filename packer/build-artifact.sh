@@ -28,7 +28,9 @@ MODULES+=,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.jfr,jdk.m
 MODULES+=,jdk.net,jdk.naming.dns,jdk.zipfs,jdk.localedata
 TRAINING_PORT=${TRAINING_PORT:-8097}
 TRAINING_DB=storefront_aot
-TRAINING_HEAP=512m
+# The heap production runs with (the storefront role's default).
+TRAINING_HEAP=$(sed -n 's/^storefront_jvm_heap: *//p' ansible/roles/storefront/defaults/main.yml)
+[[ -n $TRAINING_HEAP ]] || die "no storefront_jvm_heap in ansible/roles/storefront/defaults/main.yml"
 
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n1)
 commit=$(git rev-parse --short=12 HEAD)
@@ -64,7 +66,7 @@ base=http://127.0.0.1:$TRAINING_PORT
         STOREFRONT_DEMO_CATALOG_ENABLED=true STOREFRONT_IMAGES_BUCKET=aot-training-unused \
         STOREFRONT_CHECKOUT_BANK_ACCOUNT_PAYEE="Training GmbH" \
         STOREFRONT_CHECKOUT_BANK_ACCOUNT_IBAN="DE89 3704 0044 0532 0130 00" \
-        runtime/bin/java @jvm.options -Xms$TRAINING_HEAP -Xmx$TRAINING_HEAP -XX:AOTCacheOutput=app/app.aot \
+        runtime/bin/java @jvm.options -Xms"$TRAINING_HEAP" -Xmx"$TRAINING_HEAP" -XX:AOTCacheOutput=app/app.aot \
         -jar app/quarkus-run.jar
 ) >"$work/training.log" 2>&1 &
 app_pid=$!
