@@ -53,8 +53,13 @@ public class CachedPageRoute {
             return;
         }
         List<String> keys = versions.keys(page.group(1));
-        reader.read(keys).subscribe().with(values -> {
-            String tag = versions.tag(values);
+        reader.read(keys).onComplete(read -> {
+            if (read.failed()) {
+                store.countUnavailable();
+                ctx.next();
+                return;
+            }
+            String tag = versions.tag(read.result());
             if (tag == null) {
                 ctx.next();
                 return;
@@ -68,9 +73,6 @@ public class CachedPageRoute {
                         RenderedPage.sendGzip(ctx.request().version(), ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING)),
                         method == HttpMethod.HEAD);
             }
-        }, failure -> {
-            store.countUnavailable();
-            ctx.next();
         });
     }
 

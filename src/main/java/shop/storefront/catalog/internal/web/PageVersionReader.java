@@ -1,32 +1,55 @@
 package shop.storefront.catalog.internal.web;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Reads a page's version keys from Redis without blocking: one MGET, given up after a second. */
+/**
+ * Reads a page's version keys from Redis without blocking: one MGET, given up after a second. The bare Vert.x client
+ * (no Mutiny, no context propagation) answers on the calling event loop: this runs on every catalog page request.
+ */
 @Singleton
 public class PageVersionReader {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final long TIMEOUT_MS = 1_000;
 
-    private final ReactiveValueCommands<String, String> values;
+    private final Redis redis;
+    private final Vertx vertx;
 
-    PageVersionReader(ReactiveRedisDataSource redis) {
-        this.values = redis.value(String.class);
+    PageVersionReader(Redis redis, Vertx vertx) {
+        this.redis = redis;
+        this.vertx = vertx;
     }
 
     /** The values of {@code keys}, in their order, null for a key that is not set. */
-    Uni<List<String>> read(List<String> keys) {
-        return values.mget(keys.toArray(String[]::new)).ifNoItem().after(TIMEOUT).fail()
-                .map(found -> keys.stream().map(key -> valueOf(found, key)).toList());
+    Future<List<String>> read(List<String> keys) {
+        Request mget = Request.cmd(Command.MGET);
+        keys.forEach(mget::arg);
+        Promise<List<String>> values = Promise.promise();
+        long timer = vertx.setTimer(TIMEOUT_MS, id -> values.tryFail("Redis did not answer the MGET within " + TIMEOUT_MS + " ms"));
+        redis.send(mget).onComplete(answer -> {
+            vertx.cancelTimer(timer);
+            if (answer.succeeded()) {
+                values.tryComplete(strings(answer.result()));
+            } else {
+                values.tryFail(answer.cause());
+            }
+        });
+        return values.future();
     }
 
-    private static String valueOf(Map<String, String> found, String key) {
-        return found.get(key);
+    private static List<String> strings(Response array) {
+        List<String> strings = new ArrayList<>(array.size());
+        for (Response value : array) {
+            strings.add(value == null ? null : value.toString());
+        }
+        return strings;
     }
 }

@@ -1,7 +1,8 @@
 package shop.storefront.catalog.internal.web;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -11,12 +12,12 @@ import java.util.List;
 @Singleton
 public class UnreachablePageVersions extends PageVersionReader {
 
-    UnreachablePageVersions(ReactiveRedisDataSource redis) {
-        super(redis);
+    UnreachablePageVersions(Redis redis, Vertx vertx) {
+        super(redis, vertx);
     }
 
     @Override
-    Uni<List<String>> read(List<String> keys) {
-        return Uni.createFrom().failure(new IllegalStateException("Connection refused: 127.0.0.1:6379 (stand-in)"));
+    Future<List<String>> read(List<String> keys) {
+        return Future.failedFuture(new IllegalStateException("Connection refused: 127.0.0.1:6379 (stand-in)"));
     }
 }
