@@ -3,6 +3,7 @@ package shop.storefront.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import shop.storefront.account.Accounts;
 import shop.storefront.catalog.CatalogOracle;
@@ -36,12 +38,18 @@ class CartAcrossSignInJourneyTest {
             Page page = browser.page;
             for (List<Object> product : products) {
                 page.navigate(home + "product/" + product.get(0));
+                // The page is the same for everyone: the header's script fills in this browser's token.
+                PlaywrightAssertions.assertThat(page.locator("form.add-to-cart input[name=csrf-token]")).hasValue(Pattern.compile(".+"));
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart")).click();
                 assertThat(page.url()).endsWith("/cart");
             }
             assertThat(cartItems(page)).containsExactlyInAnyOrder((String) products.get(0).get(1), (String) products.get(1).get(1));
             assertThat(page.locator(".mini-cart-count").innerText()).isEqualTo("2");
             browser.screenshot("guest-cart");
+            page.navigate(home + "product/" + products.get(0).get(0));
+            PlaywrightAssertions.assertThat(page.locator(".mini-cart-count")).hasText("2");
+            PlaywrightAssertions.assertThat(page.locator(".mini-cart")).hasAttribute("aria-label", "Cart, 2 items");
+            PlaywrightAssertions.assertThat(page.locator(".shopper-account")).hasText("Sign in");
 
             page.getByText("Sign in").first().click();
             page.getByText("Create an account").click();

@@ -3,6 +3,7 @@ package shop.storefront.web;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.Cookie;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 public class Shopper {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final String EMPTY_CSRF = "name=\"csrf-token\" value=\"\"";
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private Integer port;
     private String forwardedFor;
@@ -65,12 +67,29 @@ public class Shopper {
         return keep(spec.post(action));
     }
 
+    /**
+     * The CSRF token of a page's forms: rendered in, or, on a page kept for every shopper (an empty field), the one
+     * the page's script fetches from /api/v1/shopper.
+     */
     public String csrfToken(String pagePath) {
-        Matcher m = CSRF.matcher(get(pagePath).asString());
-        if (!m.find()) {
-            throw new AssertionError("no CSRF token on " + pagePath);
+        String page = get(pagePath).asString();
+        Matcher m = CSRF.matcher(page);
+        if (m.find()) {
+            return m.group(1);
         }
-        return m.group(1);
+        if (page.contains(EMPTY_CSRF)) {
+            return state().getString("csrfToken");
+        }
+        throw new AssertionError("no CSRF token on " + pagePath);
+    }
+
+    /** What the header script of a catalog page learns about this shopper (cart count, sign-in, CSRF token). */
+    public JsonPath state() {
+        Response answer = keep(request().accept("application/json").get("/api/v1/shopper"));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("/api/v1/shopper answered " + answer.statusCode() + ": " + answer.asString());
+        }
+        return answer.jsonPath();
     }
 
     public String cookie(String name) {

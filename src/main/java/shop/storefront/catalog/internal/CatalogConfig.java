@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 import java.util.Optional;
 import shop.storefront.platform.EmailAddress;
@@ -56,4 +57,20 @@ public interface CatalogConfig {
      */
     @WithDefault("1m")
     Duration stockClaimExpiry();
+
+    /**
+     * Most bytes the rendered catalog pages kept in each instance's memory may take (both copies of each page, plain
+     * and gzip-compressed); the least recently used pages go first. 64 MiB holds some thousands of pages, far more
+     * than the category, product and popular search pages that make most of the traffic.
+     */
+    @WithDefault("64M")
+    MemorySize pageCacheSize();
+
+    /**
+     * Most rendered catalog pages kept in memory, whatever their size: searches for ever new words must not fill the
+     * memory with small pages either.
+     */
+    @Min(0)
+    @WithDefault("10000")
+    int pageCacheEntries();
 }

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import shop.storefront.platform.NotPermitted;
+import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Every state-changing request must carry this browser's CSRF token ({@link CsrfToken}) — as the form field
@@ -18,15 +19,26 @@ import shop.storefront.platform.NotPermitted;
  * pre-flight (never granted here); its body is parsed as JSON, so it cannot be a form in disguise. Besides, any
  * state-changing request a browser marks as coming from another site ({@code Sec-Fetch-Site: cross-site}) is refused.
  * Servers calling in (Stripe's webhooks) send JSON and no such header.
+ * <p>
+ * One form may come without a token: adding to the cart ({@value #TOKENLESS_PATH}) from a catalog page, which is the
+ * same for every shopper and kept in memory and by the CDN, so it carries no token; its script fills one in, but
+ * without scripts the form must still work. Such a POST is accepted only when the browser says it comes from this very
+ * site: {@code Sec-Fetch-Site: same-origin}, or an {@code Origin} equal to {@code storefront.base-url}. Browsers set
+ * both themselves and no page may forge them, so another site still cannot add to anyone's cart; a request with
+ * neither (an old browser, a privacy proxy stripping both) is refused as before. A token that is sent must be valid.
  */
 public class CsrfFilter {
 
     private static final Set<String> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-    private final CsrfToken csrf;
+    static final String TOKENLESS_PATH = "/cart/add";
 
-    CsrfFilter(CsrfToken csrf) {
+    private final CsrfToken csrf;
+    private final String origin;
+
+    CsrfFilter(CsrfToken csrf, StorefrontConfig config) {
         this.csrf = csrf;
+        this.origin = config.baseUrl();
     }
 
     /** Before routing, so that no content-type answer (415) tells another site anything either. */
@@ -40,12 +52,22 @@ public class CsrfFilter {
     @ServerRequestFilter
     @WithFormRead
     public void check(ResteasyReactiveContainerRequestContext context) {
-        if (!UNSAFE.contains(context.getMethod()) || jsonApiCall(context, path(context))) {
+        String path = path(context);
+        if (!UNSAFE.contains(context.getMethod()) || jsonApiCall(context, path)) {
             return;
         }
-        if (!csrf.accepts(sentToken(context))) {
+        String sent = sentToken(context);
+        if ((sent == null || sent.isEmpty()) && TOKENLESS_PATH.equals(path) && fromThisSite(context)) {
+            return;
+        }
+        if (!csrf.accepts(sent)) {
             throw new NotPermitted("This form has expired or did not come from this site. Go back, reload the page and try again.");
         }
+    }
+
+    private boolean fromThisSite(ContainerRequestContext context) {
+        return "same-origin".equalsIgnoreCase(context.getHeaderString("Sec-Fetch-Site"))
+                || origin.equalsIgnoreCase(context.getHeaderString("Origin"));
     }
 
     private static String path(ResteasyReactiveContainerRequestContext context) {

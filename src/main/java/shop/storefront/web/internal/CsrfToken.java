@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import java.security.MessageDigest;
 import java.util.Base64;
 import shop.storefront.web.CookieSigner;
+import shop.storefront.web.FormTokens;
 import shop.storefront.web.SessionBinding;
 
 /**
@@ -24,7 +25,7 @@ import shop.storefront.web.SessionBinding;
  */
 @Named("csrf")
 @RequestScoped
-public class CsrfToken {
+public class CsrfToken implements FormTokens {
 
     static final String COOKIE = "__Host-csrf";
     static final String FIELD = "csrf-token";
@@ -45,6 +46,7 @@ public class CsrfToken {
      * A masked copy of the token for this browser and session, different on every call; issues the browser's secret
      * (and its cookie) the first time.
      */
+    @Override
     public String token() {
         if (token == null) {
             String secret = secretFromCookie();

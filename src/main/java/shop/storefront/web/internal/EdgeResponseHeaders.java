@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,8 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EdgeResponseHeaders {
 
     private final Set<String> compressible;
+    private final Duration sharedMaxAge;
 
-    EdgeResponseHeaders(@ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressible) {
+    EdgeResponseHeaders(@ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressible,
+            WebConfig config) {
+        this.sharedMaxAge = config.catalogPagesSharedMaxAge();
         this.compressible = compressible.stream().map(type -> type.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
@@ -45,7 +49,8 @@ public class EdgeResponseHeaders {
         MultiMap headers = ctx.response().headers();
         String mediaType = mediaType(headers.get(HttpHeaders.CONTENT_TYPE));
         if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
-            CachePolicy.cacheControl(ctx.request().method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(), mediaType)
+            CachePolicy.cacheControl(ctx.request().method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(), mediaType,
+                    sharedMaxAge)
                     .ifPresent(value -> headers.set(HttpHeaders.CACHE_CONTROL, value));
         }
         String encoding = headers.get(HttpHeaders.CONTENT_ENCODING);

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,4 +46,13 @@ public interface WebConfig {
      */
     Optional<@Pattern(regexp = "https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?",
             message = "must be an https:// URL such as https://d111111abcdef8.cloudfront.net") String> assetsBaseUrl();
+
+    /**
+     * How long a shared cache (CloudFront) may answer a catalog page without asking the shop again (s-maxage). 0, the
+     * default, has it revalidate every request with If-None-Match, which the shop answers from memory with a 304
+     * while the catalog is unchanged: a price or stock change is then seen at once everywhere. Longer takes load off
+     * the shop at the price of catalog changes showing that much later.
+     */
+    @WithDefault("0s")
+    Duration catalogPagesSharedMaxAge();
 }

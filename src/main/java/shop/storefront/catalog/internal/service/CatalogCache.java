@@ -33,7 +33,7 @@ public class CatalogCache {
 
     private static final Logger LOG = Logger.getLogger(CatalogCache.class);
     static final String PREFIX = "catalog:";
-    private static final String EPOCH = "all";
+    static final String EPOCH = "all";
 
     private final ValueCommands<String, String> values;
     private final ObjectMapper json;
@@ -135,12 +135,12 @@ public class CatalogCache {
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    private static String versionKey(String scope) {
+    static String versionKey(String scope) {
         return PREFIX + "version:" + scope;
     }
 
     /** Set on a change and expiring after the replica lag: present means "changed lately". */
-    private static String changedKey(String scope) {
+    static String changedKey(String scope) {
         return PREFIX + "changed:" + scope;
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import shop.storefront.catalog.Catalog;
@@ -24,7 +25,9 @@ import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Server-rendered shopper pages: everything works with plain links and GET forms, no JavaScript. The product page's
- * script only shows, without a reload, what the page would show for another choice of options.
+ * script only shows, without a reload, what the page would show for another choice of options. The pages are the same
+ * for every shopper, so each is rendered once per catalog version and then answered from memory ({@link SharedPages},
+ * {@link CachedPageRoute}); what is personal (mini-cart, signed-in links, CSRF tokens) the header's script fills in.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -50,9 +53,11 @@ public class CatalogPages {
     private final StructuredData structuredData;
     private final ProductScriptData scriptData;
     private final String baseUrl;
+    private final SharedPages shared;
 
     CatalogPages(Catalog catalog, ListingParams params, StructuredData structuredData, ProductScriptData scriptData,
-            StorefrontConfig config) {
+            StorefrontConfig config, SharedPages shared) {
+        this.shared = shared;
         this.catalog = catalog;
         this.params = params;
         this.structuredData = structuredData;
@@ -61,13 +66,13 @@ public class CatalogPages {
     }
 
     @GET
-    public TemplateInstance home() {
-        return Templates.home(catalog.categoryTree(), catalog.featured(FEATURED), baseUrl + "/");
+    public Response home() {
+        return shared.answer(Templates.home(catalog.categoryTree(), catalog.featured(FEATURED), baseUrl + "/"));
     }
 
     @GET
     @Path("category/{slug}")
-    public TemplateInstance category(@PathParam("slug") String slug, UriInfo uri) {
+    public Response category(@PathParam("slug") String slug, UriInfo uri) {
         CategoryView category = catalog.category(slug)
                 .orElseThrow(() -> new NotFound("We have no category called '" + slug + "'."));
         ListingQuery query = params.parse(uri.getQueryParameters(), slug, null);
@@ -77,34 +82,34 @@ public class CatalogPages {
                     + (page.totalPages() == 1 ? "" : "s") + " of products.");
         }
         ListingView listing = ListingView.of(page, query, "/category/" + slug, params);
-        return Templates.category(category, listing, structuredData.breadcrumb(category.breadcrumb()),
-                baseUrl + listing.canonicalPath());
+        return shared.answer(Templates.category(category, listing, structuredData.breadcrumb(category.breadcrumb()),
+                baseUrl + listing.canonicalPath()));
     }
 
     @GET
     @Path("product/{slug}")
-    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku, UriInfo uri) {
+    public Response product(@PathParam("slug") String slug, @QueryParam("sku") String sku, UriInfo uri) {
         ProductDetail product = catalog.product(slug)
                 .orElseThrow(() -> new NotFound("We could not find that product. It may no longer be sold."));
         // Without a choice (options or SKU) the page shows the default variant: the first one in stock.
         VariantChoice choice = VariantChoice.of(product, sku, uri.getQueryParameters()::getFirst);
-        return Templates.product(product, choice.selected(), choice, scriptData.script(product),
+        return shared.answer(Templates.product(product, choice.selected(), choice, scriptData.script(product),
                 structuredData.product(product),
-                structuredData.breadcrumb(product.breadcrumb()), baseUrl + product.path());
+                structuredData.breadcrumb(product.breadcrumb()), baseUrl + product.path()));
     }
 
     @GET
     @Path("search")
-    public TemplateInstance search(UriInfo uri) {
+    public Response search(UriInfo uri) {
         String text = params.searchText(uri.getQueryParameters().getFirst("q"));
         if (text == null) {
-            return Templates.search("", null);
+            return shared.answer(Templates.search("", null));
         }
         ListingQuery query = params.parse(uri.getQueryParameters(), null, text);
         ListingPage page = catalog.products(query);
         if (page.total() > 0 && query.page() > page.totalPages()) {
             throw new NotFound("These results have only " + page.totalPages() + " page" + (page.totalPages() == 1 ? "" : "s") + ".");
         }
-        return Templates.search(text, ListingView.of(page, query, "/search", params));
+        return shared.answer(Templates.search(text, ListingView.of(page, query, "/search", params)));
     }
 }
