@@ -56,4 +56,12 @@ public interface CatalogConfig {
      */
     @WithDefault("1m")
     Duration stockClaimExpiry();
+
+    /**
+     * How long the stock gate answers from its counters alone before one buyer checks them against the database
+     * again (restock mark and units on hand). The application's own restocks reach the gate at once; this bounds how
+     * long a change made directly in the database goes unseen, at the cost of one indexed read per SKU per period.
+     */
+    @WithDefault("1s")
+    Duration stockGateRecheck();
 }
