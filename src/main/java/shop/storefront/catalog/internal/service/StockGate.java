@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,8 @@ import shop.storefront.catalog.internal.CatalogConfig;
  * </ul>
  * Keys: {@code catalog:stock-gate:sku:<sku>} (hash: left, mark, name, checked), {@code catalog:stock-gate:claims}
  * (open claim ids by deadline), {@code catalog:stock-gate:claim:<id>} (hash: SKU key → units),
- * {@code catalog:stock-gate:settled} (settled claim ids by when). If Redis fails, the gate stands aside.
+ * {@code catalog:stock-gate:settled} (settled claim ids by when). If Redis is unreachable, the gate stands aside;
+ * if it is too slow to answer, the buyer is told to try again.
  */
 @ApplicationScoped
 public class StockGate {
@@ -176,6 +178,10 @@ public class StockGate {
         Response answer;
         try {
             answer = eval(takeCommand(claimId, skus, quantities, stock));
+        } catch (TimeoutException e) {
+            // Redis is there but swamped, as it is at a sale's peak: standing aside now would send every buyer to
+            // the database at once. Thrown on, it answers "busy, try again" (with the same idempotency key).
+            throw e;
         } catch (RuntimeException e) {
             LOG.warnf("Stock gate unavailable, the database alone decides: %s", e.toString());
             return Optional.of(NOTHING_HELD);
