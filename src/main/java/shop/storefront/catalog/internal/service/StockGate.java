@@ -31,15 +31,17 @@ import shop.storefront.catalog.internal.CatalogConfig;
  * <li>a counter is seeded from {@code stock_on_hand}, and seeded again whenever the SKU's restock mark
  * ({@code restocked_at}, moved by every increase) differs from the one it was seeded at. The mark is kept in the
  * counter: buyers decide from Redis alone, and once per {@code stock-gate-recheck} one of them (the first to find
- * the counter due) reads the database to compare marks, while the others go on from the counter. The
- * application's own stock changes make the counter due at once ({@link #recheck});</li>
+ * the counter due) reads the database to compare marks. Meanwhile the others take units from the counter, but are
+ * never refused by it: a counter due for its check sends whoever it would refuse to the database too, so a restock
+ * is never hidden behind an old "sold out". The application's own stock changes make the counter due at once
+ * ({@link #recheck});</li>
  * <li>taken units are recorded as a claim with a deadline; the order's end settles it (units stay taken) or
  * releases it (units come back), and a claim still open at its deadline (the instance stopped between the gate and
  * the commit) is released by {@link #releaseExpired}, whether or not its order made it;</li>
  * <li>a settled claim's id (the order's idempotency key) is remembered for a day, so a repeat of a placed order is
  * let through to find it rather than told "sold out" by a gate that never looks at orders.</li>
  * </ul>
- * Keys: {@code catalog:stock-gate:sku:<sku>} (hash: left, mark, name, checked), {@code catalog:stock-gate:claims}
+ * Keys: {@code catalog:stock-gate:sku:<sku>} (hash: left, mark, name, checked, lease), {@code catalog:stock-gate:claims}
  * (open claim ids by deadline), {@code catalog:stock-gate:claim:<id>} (hash: SKU key → units),
  * {@code catalog:stock-gate:settled} (settled claim ids by when). If Redis is unreachable, the gate stands aside;
  * if it is too slow to answer, the buyer is told to try again.
@@ -66,12 +68,13 @@ public class StockGate {
      * KEYS: claims, this claim, settled, then one counter per SKU. ARGV: claim id, deadline (ms), seconds a counter
      * lives, now (ms), recheck period (ms), '1' when the database was read, then per SKU units wanted, units on hand,
      * restock mark, name (the last three empty unless the database was read). Returns -1 when this claim id is open
-     * or settled (let through, holding nothing), -2 when a counter must be checked against the database first, the
-     * positions (1-based) and names of the SKUs that fall short, or nothing when all were taken.
+     * or settled (let through, holding nothing), -2 when a counter must be checked against the database first (never
+     * seeded; due, for the one buyer that takes the check on, or for a buyer it would refuse), the positions (1-based)
+     * and names of the SKUs that fall short, or nothing when all were taken.
      */
     private static final String TAKE = """
             if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZSCORE', KEYS[3], ARGV[1]) then return -1 end
-            local skus, now = #KEYS - 3, tonumber(ARGV[4])
+            local skus, now, every, due = #KEYS - 3, tonumber(ARGV[4]), tonumber(ARGV[5]), false
             for i = 1, skus do
               local key, at = KEYS[i + 3], 4 * i + 3
               if ARGV[6] == '1' then
@@ -81,9 +84,13 @@ public class StockGate {
                 redis.call('HSET', key, 'name', ARGV[at + 3], 'checked', ARGV[4])
               else
                 local checked = tonumber(redis.call('HGET', key, 'checked'))
-                if not checked or checked + tonumber(ARGV[5]) <= now then
-                  if checked then redis.call('HSET', key, 'checked', ARGV[4]) end
-                  return -2
+                if not checked then return -2 end
+                if checked + every <= now then
+                  due = true
+                  if tonumber(redis.call('HGET', key, 'lease') or '0') + every <= now then
+                    redis.call('HSET', key, 'lease', ARGV[4])
+                    return -2
+                  end
                 end
               end
               redis.call('EXPIRE', key, ARGV[3])
@@ -96,6 +103,7 @@ public class StockGate {
                 short[#short + 1] = redis.call('HGET', key, 'name') or ''
               end
             end
+            if #short > 0 and due then return -2 end
             if #short > 0 then return short end
             for i = 1, skus do
               redis.call('HINCRBY', KEYS[i + 3], 'left', -tonumber(ARGV[4 * i + 3]))
@@ -132,7 +140,7 @@ public class StockGate {
 
     /** KEYS: a counter. Makes it due for a check against the database, if it exists. */
     private static final String RECHECK = """
-            if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'checked', 0) end
+            if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'checked', 0, 'lease', 0) end
             return 1
             """;
 
