@@ -224,20 +224,20 @@ class FlashSaleIT {
         List<Outcome> losers = all.stream().filter(o -> !o.placed()).toList();
         double sellingSeconds = sold.stream().mapToLong(Outcome::answeredAt).max().orElse(began) - began;
         System.out.printf("%nFlash sale: %d buyers, %d units, two instances, %d at once%n", all.size(), UNITS, Math.min(AT_ONCE, BUYERS));
-        System.out.printf("%-32s %10s%n", "measure", "value");
-        System.out.printf("%-32s %10.1f%n", "orders/s until the last order", sold.size() / (sellingSeconds / 1e9));
-        System.out.printf("%-32s %10.1f%n", "orders placed per second", sold.size() / seconds);
-        System.out.printf("%-32s %10.1f%n", "requests answered per sec", all.size() / seconds);
-        System.out.printf("%-32s %10.0f%n", "p50 latency, all (ms)", percentile(all, 50));
-        System.out.printf("%-32s %10.0f%n", "p99 latency, all (ms)", percentile(all, 99));
-        System.out.printf("%-32s %10.0f%n", "p50 latency, placed (ms)", percentile(sold, 50));
-        System.out.printf("%-32s %10.0f%n", "p99 latency, placed (ms)", percentile(sold, 99));
-        System.out.printf("%-32s %10.0f%n", "p50 latency, sold out (ms)", percentile(losers, 50));
-        System.out.printf("%-32s %10.0f%n", "p99 latency, sold out (ms)", percentile(losers, 99));
-        System.out.printf("%-32s %10.2f%n", "wall time (s)", seconds);
-        System.out.printf("%-32s %10d%n", "units oversold", oversold);
-        System.out.printf("%-32s %10d%n", "placed, told on a retry", sold.stream().filter(o -> o.status() == 200).count());
-        System.out.printf("%-32s %10d%n", "busy (503) answers retried", BUSY_ANSWERS.get());
+        System.out.printf("%-28s %10s%n", "measure", "value");
+        System.out.printf("%-28s %10.1f%n", "orders/s, until last order", sold.size() / (sellingSeconds / 1e9));
+        System.out.printf("%-28s %10.1f%n", "orders placed per second", sold.size() / seconds);
+        System.out.printf("%-28s %10.1f%n", "requests answered per sec", all.size() / seconds);
+        System.out.printf("%-28s %10.0f%n", "p50 latency, all (ms)", percentile(all, 50));
+        System.out.printf("%-28s %10.0f%n", "p99 latency, all (ms)", percentile(all, 99));
+        System.out.printf("%-28s %10.0f%n", "p50 latency, placed (ms)", percentile(sold, 50));
+        System.out.printf("%-28s %10.0f%n", "p99 latency, placed (ms)", percentile(sold, 99));
+        System.out.printf("%-28s %10.0f%n", "p50 latency, sold out (ms)", percentile(losers, 50));
+        System.out.printf("%-28s %10.0f%n", "p99 latency, sold out (ms)", percentile(losers, 99));
+        System.out.printf("%-28s %10.2f%n", "wall time (s)", seconds);
+        System.out.printf("%-28s %10d%n", "units oversold", oversold);
+        System.out.printf("%-28s %10d%n", "placed, told on a retry", sold.stream().filter(o -> o.status() == 200).count());
+        System.out.printf("%-28s %10d%n", "busy (503) answers retried", BUSY_ANSWERS.get());
     }
 
     private static double percentile(List<Outcome> outcomes, int p) {
