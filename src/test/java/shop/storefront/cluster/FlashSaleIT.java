@@ -223,21 +223,26 @@ class FlashSaleIT {
     private static void report(List<Outcome> all, List<Outcome> sold, long began, double seconds, long oversold) {
         List<Outcome> losers = all.stream().filter(o -> !o.placed()).toList();
         double sellingSeconds = sold.stream().mapToLong(Outcome::answeredAt).max().orElse(began) - began;
-        System.out.printf("%nFlash sale: %d buyers, %d units, two instances, %d at once%n", all.size(), UNITS, Math.min(AT_ONCE, BUYERS));
-        System.out.printf("%-28s %10s%n", "measure", "value");
-        System.out.printf("%-28s %10.1f%n", "orders/s, until last order", sold.size() / (sellingSeconds / 1e9));
-        System.out.printf("%-28s %10.1f%n", "orders placed per second", sold.size() / seconds);
-        System.out.printf("%-28s %10.1f%n", "requests answered per sec", all.size() / seconds);
-        System.out.printf("%-28s %10.0f%n", "p50 latency, all (ms)", percentile(all, 50));
-        System.out.printf("%-28s %10.0f%n", "p99 latency, all (ms)", percentile(all, 99));
-        System.out.printf("%-28s %10.0f%n", "p50 latency, placed (ms)", percentile(sold, 50));
-        System.out.printf("%-28s %10.0f%n", "p99 latency, placed (ms)", percentile(sold, 99));
-        System.out.printf("%-28s %10.0f%n", "p50 latency, sold out (ms)", percentile(losers, 50));
-        System.out.printf("%-28s %10.0f%n", "p99 latency, sold out (ms)", percentile(losers, 99));
-        System.out.printf("%-28s %10.2f%n", "wall time (s)", seconds);
-        System.out.printf("%-28s %10d%n", "units oversold", oversold);
-        System.out.printf("%-28s %10d%n", "placed, told on a retry", sold.stream().filter(o -> o.status() == 200).count());
-        System.out.printf("%-28s %10d%n", "busy (503) answers retried", BUSY_ANSWERS.get());
+        // One write, so that the instance's log lines cannot land inside the table bench/flash-sale.sh reads.
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%nFlash sale: %d buyers, %d units, two instances, %d at once%n", all.size(), UNITS,
+                Math.min(AT_ONCE, BUYERS)));
+        table.append(String.format("%-28s %10s%n", "measure", "value"));
+        table.append(String.format("%-28s %10.1f%n", "orders/s, until last order", sold.size() / (sellingSeconds / 1e9)));
+        table.append(String.format("%-28s %10.1f%n", "orders placed per second", sold.size() / seconds));
+        table.append(String.format("%-28s %10.1f%n", "requests answered per sec", all.size() / seconds));
+        table.append(String.format("%-28s %10.0f%n", "p50 latency, all (ms)", percentile(all, 50)));
+        table.append(String.format("%-28s %10.0f%n", "p99 latency, all (ms)", percentile(all, 99)));
+        table.append(String.format("%-28s %10.0f%n", "p50 latency, placed (ms)", percentile(sold, 50)));
+        table.append(String.format("%-28s %10.0f%n", "p99 latency, placed (ms)", percentile(sold, 99)));
+        table.append(String.format("%-28s %10.0f%n", "p50 latency, sold out (ms)", percentile(losers, 50)));
+        table.append(String.format("%-28s %10.0f%n", "p99 latency, sold out (ms)", percentile(losers, 99)));
+        table.append(String.format("%-28s %10.2f%n", "wall time (s)", seconds));
+        table.append(String.format("%-28s %10d%n", "units oversold", oversold));
+        table.append(String.format("%-28s %10d%n", "placed, told on a retry",
+                sold.stream().filter(o -> o.status() == 200).count()));
+        table.append(String.format("%-28s %10d%n", "busy (503) answers retried", BUSY_ANSWERS.get()));
+        System.out.print(table);
     }
 
     private static double percentile(List<Outcome> outcomes, int p) {
