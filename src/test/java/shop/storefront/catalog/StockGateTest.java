@@ -3,17 +3,23 @@ package shop.storefront.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.catalog.internal.service.StockGate;
 import shop.storefront.checkout.Checkouts;
+import shop.storefront.web.Eventually;
 import shop.storefront.web.Shopper;
 
 /**
@@ -31,6 +37,8 @@ class StockGateTest {
     CatalogConfig config;
     @Inject
     CatalogOracle db;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void unitsTakenByAnInstanceThatStoppedBeforeItsCommitComeBackOnceTheirClaimExpires() {
@@ -79,7 +87,15 @@ class StockGateTest {
         assertThat(gate.left(sku)).isZero();
 
         db.update("UPDATE catalog.variant SET stock_on_hand = 3 WHERE sku = ?", sku); // an edit outside the application
-        inventory.claim(newClaimId(), Map.of(sku, 3)).release();
+        // Seen once the counter is due for its check against the database.
+        Eventually.within(config.stockGateRecheck().multipliedBy(4), "the gate sells the 3 units put in directly", () -> {
+            try {
+                inventory.claim(newClaimId(), Map.of(sku, 3)).release();
+                return true;
+            } catch (OutOfStockException notYet) {
+                return false;
+            }
+        });
         assertThat(gate.left(sku)).isEqualTo(3);
 
         inventory.setStock(sku, 0);
@@ -103,6 +119,64 @@ class StockGateTest {
         assertThat(stockOnHand(sku)).isEqualTo(1);
         assertThat(db.longValue("SELECT count(*) FROM orders.order_line WHERE sku = ?", sku)).isZero();
         other.release();
+    }
+
+    @Test
+    void aBuyerTheGateTurnsAwayIsAnsweredWithoutTheDatabase() throws Exception {
+        String sku = Checkouts.sku(db, inventory, 1);
+        Shopper shopper = new Shopper();
+        Checkouts.addToCart(shopper, sku, 1);
+        StockClaim other = inventory.claim(newClaimId(), Map.of(sku, 1)); // seeds the counter and checks it, just now
+
+        Response refused;
+        try (Connection locker = dataSource.getConnection()) {
+            // Whatever reads the stock, prices the cart, or looks up or inserts an order waits on these locks.
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE catalog.variant, catalog.product, orders.customer_order IN ACCESS EXCLUSIVE MODE");
+            }
+            CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() ->
+                    Checkouts.place(shopper, Checkouts.newKey(), Checkouts.body("locked-" + UUID.randomUUID() + "@example.com")));
+            try {
+                refused = answer.get(60, TimeUnit.SECONDS);
+            } finally {
+                locker.rollback();
+            }
+        }
+
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(409);
+        assertThat(refused.jsonPath().getString("detail")).isEqualTo("Sold out: " + skuName(sku)
+                + " sold out before your order went through. Nothing was reserved or charged; please review your cart.");
+        other.release();
+    }
+
+    @Test
+    void aRetryOfAPlacedOrderGetsThatOrderEvenOnceTheGateHasSoldOut() {
+        String sku = Checkouts.sku(db, inventory, 2);
+        Shopper first = new Shopper();
+        Shopper second = new Shopper();
+        Checkouts.addToCart(first, sku, 1);
+        Checkouts.addToCart(second, sku, 1);
+        String key = Checkouts.newKey();
+        Map<String, Object> body = Checkouts.body("retry-" + UUID.randomUUID() + "@example.com");
+        Response placed = Checkouts.place(first, key, body);
+        assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(201);
+        // The retry arrives with the unit in the cart again, so the gate meets it as a buyer wanting stock.
+        Checkouts.addToCart(first, sku, 1);
+        Response last = Checkouts.place(second, Checkouts.newKey(), Checkouts.body("retry-" + UUID.randomUUID() + "@example.com"));
+        assertThat(last.statusCode()).as(last.asString()).isEqualTo(201);
+        assertThat(gate.left(sku)).isZero();
+
+        Response retried = Checkouts.place(first, key, body);
+
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        assertThat(retried.jsonPath().getString("order.number")).isEqualTo(placed.jsonPath().getString("order.number"));
+    }
+
+    private String skuName(String sku) {
+        return db.string("""
+                SELECT p.name || coalesce(' (' || (SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o) || ')', '')
+                  FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id WHERE v.sku = ?""", sku);
     }
 
     private long stockOnHand(String sku) {

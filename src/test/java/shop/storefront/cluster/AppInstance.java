@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,8 @@ public final class AppInstance {
 
     /**
      * Starts the packaged app on this port with these extra settings and waits until /q/health/ready answers 200:
-     * the native executable when the build made one (-Dnative), else the jar (with its AOT cache, if packaged).
+     * the native executable when the build made one (-Dnative), else the jar (with its AOT cache, if packaged, and
+     * the JVM options of the system property {@code app-instance.jvm-options}).
      */
     public static AppInstance start(int port, Map<String, String> devServices, Map<String, String> settings, String logName) {
         Path executable = Path.of(System.getProperty("native.image.path", "target/none-runner"));
@@ -42,6 +44,9 @@ public final class AppInstance {
             if (Files.isRegularFile(aotCache)) {
                 command.add("-XX:AOTCache=" + aotCache);
             }
+            // For profiling a run (a JFR recording, say); %p in an option becomes the instance's port.
+            String jvmOptions = System.getProperty("app-instance.jvm-options", "").replace("%p", Integer.toString(port));
+            command.addAll(Arrays.stream(jvmOptions.split("\\s+")).filter(option -> !option.isEmpty()).toList());
         }
         command.addAll(List.of("-Dquarkus.profile=" + System.getProperty("quarkus.test.profile", "test"),
                 "-Dquarkus.http.port=" + port,

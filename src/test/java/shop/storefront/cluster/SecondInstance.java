@@ -2,10 +2,13 @@ package shop.storefront.cluster;
 
 import java.util.Map;
 
-/** A second storefront instance on port 18082, fully up before the integration test's own instance starts. */
+/**
+ * A second storefront instance, fully up before the integration test's own instance starts: on port 18082, or on
+ * the one the system property {@code second-instance.port} names (so parallel runs keep to their own ports).
+ */
 public class SecondInstance extends SharedServices {
 
-    public static final int PORT = 18082;
+    public static final int PORT = Integer.getInteger("second-instance.port", 18082);
     private AppInstance instance;
 
     @Override

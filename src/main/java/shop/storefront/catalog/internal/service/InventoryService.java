@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import shop.storefront.catalog.Inventory;
 import shop.storefront.catalog.OutOfStockException;
@@ -35,10 +36,12 @@ public class InventoryService implements Inventory {
     private final Outbox outbox;
     private final int lowStockThreshold;
     private final StockGate gate;
+    private final Event<StockCorrected> corrected;
 
     InventoryService(Event<ProductChanged> changes, CatalogCache cache, EntityManager em, Outbox outbox, CatalogConfig config,
-            StockGate gate) {
+            StockGate gate, Event<StockCorrected> corrected) {
         this.gate = gate;
+        this.corrected = corrected;
         this.changes = changes;
         this.cache = cache;
         this.em = em;
@@ -55,6 +58,9 @@ public class InventoryService implements Inventory {
         Variant variant = variant(sku);
         // Listings show only whether a product is in stock, so they change only when that flips.
         boolean availabilityFlips = (variant.stockOnHand > 0) != (onHand > 0);
+        if (onHand != variant.stockOnHand) {
+            corrected.fire(new StockCorrected(sku));
+        }
         variant.stockOnHand = onHand;
         changes.fire(new ProductChanged(variant.product.slug, availabilityFlips));
     }
@@ -72,32 +78,41 @@ public class InventoryService implements Inventory {
     }
 
     /**
-     * Refuses at once what the database's stock cannot cover (a plain read, no lock), then takes the rest at the gate.
-     * SKUs the database does not know go through untouched: {@link #reserve} names them.
+     * Decides at the gate from Redis alone when it can: that is how a sale's losers are answered. Only when a counter
+     * is new or due for a check does it read the database (a plain read, no lock): it refuses at once what the stock
+     * there cannot cover and takes the rest at the gate. SKUs the database does not know go through untouched:
+     * {@link #reserve} names them.
      */
     @Override
     public StockClaim claim(String claimId, Map<String, Integer> quantities) {
+        Optional<StockClaim> counted = gate.takeCounted(claimId, quantities);
+        if (counted.isPresent()) {
+            return counted.get();
+        }
         Map<String, StockGate.Stock> stock = QuarkusTransaction.joiningExisting().call(() -> stock(quantities.keySet()));
         List<String> shortfall = quantities.entrySet().stream()
                 .filter(line -> stock.containsKey(line.getKey()) && stock.get(line.getKey()).onHand() < line.getValue())
                 .map(Map.Entry::getKey).sorted().toList();
         if (!shortfall.isEmpty()) {
-            throw new OutOfStockException(shortfall);
+            throw new OutOfStockException(shortfall, shortfall.stream().map(sku -> stock.get(sku).name()).toList());
         }
         Map<String, Integer> known = new TreeMap<>(quantities);
         known.keySet().retainAll(stock.keySet());
         return gate.take(claimId, known, stock);
     }
 
+    /** Units on hand, restock mark and the shoppers' name ("Product (options)", as carts show it) of these SKUs. */
     private Map<String, StockGate.Stock> stock(Collection<String> skus) {
         List<Tuple> rows = em.createNativeQuery("""
-                SELECT sku, stock_on_hand, (extract(epoch FROM restocked_at) * 1000000)::bigint::text AS mark
-                  FROM catalog.variant WHERE sku IN (:skus)""", Tuple.class)
+                SELECT v.sku, v.stock_on_hand, (extract(epoch FROM v.restocked_at) * 1000000)::bigint::text AS mark,
+                       p.name || coalesce(' (' || nullif((SELECT string_agg(o.value, ' / ') FROM jsonb_each_text(v.options) o), '')
+                                           || ')', '') AS name
+                  FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id WHERE v.sku IN (:skus)""", Tuple.class)
                 .setParameter("skus", skus).getResultList();
         Map<String, StockGate.Stock> stock = new HashMap<>();
         for (Tuple row : rows) {
             int onHand = ((Number) row.get("stock_on_hand")).intValue();
-            stock.put((String) row.get("sku"), new StockGate.Stock(onHand, (String) row.get("mark")));
+            stock.put((String) row.get("sku"), new StockGate.Stock(onHand, (String) row.get("mark"), (String) row.get("name")));
         }
         return stock;
     }
@@ -141,6 +156,7 @@ public class InventoryService implements Inventory {
                  RETURNING\s""" + StockLeft.COLUMNS, Tuple.class)
                     .setParameter("sku", line.getKey()).setParameter("quantity", line.getValue()).getResultList();
             if (!now.isEmpty()) {
+                corrected.fire(new StockCorrected(line.getKey()));
                 StockLeft row = StockLeft.of(now.getFirst());
                 changes.fire(new ProductChanged(row.slug(), row.stockOnHand() == line.getValue()));
             }
@@ -172,6 +188,7 @@ public class InventoryService implements Inventory {
             throw new Refused("delta", "Only " + onHand.getFirst() + " units of " + sku + " are in stock, so " + -delta
                     + " cannot be taken off: stock never goes below zero.");
         }
+        corrected.fire(new StockCorrected(sku));
         StockLeft row = StockLeft.of(left.getFirst());
         int now = row.stockOnHand();
         changes.fire(new ProductChanged(row.slug(), (now > 0) != (now - delta > 0)));

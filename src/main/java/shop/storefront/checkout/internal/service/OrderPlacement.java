@@ -6,9 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -37,8 +35,8 @@ import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.platform.Refused;
 
 /**
- * Places orders. First the units are claimed at the catalog's stock gate, so a buyer the stock cannot serve is told
- * at once, without waiting on its rows. Then one transaction inserts the order (whose idempotency key is unique),
+ * Places orders. First the units are claimed at the catalog's stock gate, before any work in the database, so a
+ * buyer the stock cannot serve is told at once (in a flash sale, nearly every buyer) and costs PostgreSQL nothing. Then one transaction inserts the order (whose idempotency key is unique),
  * takes the stock with conditional updates (the final word on stock) and queues {@link OrderPlaced} on the outbox;
  * so a submission either leaves all three or nothing. A second submission with the same key waits on the first's
  * row, then finds its order and answers with it. Payment is collected after commit: a decline cancels the order and
@@ -89,14 +87,25 @@ public class OrderPlacement {
     }
 
     /**
-     * Places the order the request asks for, in steps: validate, replay (a repeated key answers with its order), price,
-     * insert and reserve (one transaction), collect the payment (after commit).
+     * Places the order the request asks for, in steps: validate, claim the units at the stock gate, replay (a repeated
+     * key answers with its order), price, insert and reserve (one transaction), collect the payment (after commit).
+     * Whatever ends the attempt before the commit gives the claimed units back.
      */
     public Placement place(Optional<Basket> current, String customerId, OrderRequest request) {
         Basket basket = validateKeyAndCart(current, request);
         String placedBy = Digests.sha256Hex(basket.id());
-        return replay(request.idempotencyKey(), placedBy, request)
-                .orElseGet(() -> placeNew(basket, placedBy, customerId, request));
+        StockClaim claim = claimStock(basket, request);
+        try {
+            Optional<Placement> earlier = replay(request.idempotencyKey(), placedBy, request);
+            if (earlier.isPresent()) {
+                claim.release();
+                return earlier.get();
+            }
+            return placeNew(basket, placedBy, customerId, request, claim);
+        } catch (RuntimeException e) {
+            claim.release();
+            throw e;
+        }
     }
 
     /** Validate what a repeated submission needs too: a well-formed key, and a cart to tell whose key it is. */
@@ -108,16 +117,9 @@ public class OrderPlacement {
         return current.orElseThrow(CartEmpty::new);
     }
 
-    private Placement placeNew(Basket basket, String placedBy, String customerId, OrderRequest request) {
+    private Placement placeNew(Basket basket, String placedBy, String customerId, OrderRequest request, StockClaim claim) {
         PaymentProvider provider = validateDeliveryAndPayment(request);
         Quote quote = price(basket, request);
-        StockClaim claim;
-        try {
-            claim = claimStock(placedBy, request, quote);
-        } catch (OutOfStockException e) {
-            // Unless this very submission placed the order since the replay above looked (a double click).
-            return replay(request.idempotencyKey(), placedBy, request).orElseThrow(() -> soldOut(quote, e.skus()));
-        }
         CustomerOrder order;
         try {
             order = QuarkusTransaction.requiringNew().call(() -> insertAndReserve(basket, placedBy, customerId, request, quote, provider));
@@ -130,14 +132,19 @@ public class OrderPlacement {
     }
 
     /**
-     * Takes the units at the stock gate before the transaction, so that in a sale only buyers the stock can serve
-     * queue on its rows and the rest are told at once. The claim is named by the submission, so a double click
-     * whose first click holds the units goes on to find that order.
+     * Takes the cart's units at the stock gate before anything else, so that in a sale only buyers the stock can serve
+     * go on to price the cart and queue on its rows; the rest are told "sold out" from Redis alone, named as the
+     * catalog names the items. The claim is named by the idempotency key, which keeps the answers to repeats as they
+     * were without a look at the orders: the gate lets a key through while its claim is open (a double click goes on
+     * to find the first click's order) and for a day after its order was placed (a retry gets that order, not
+     * "sold out"), and a key another cart used goes on to be refused as before.
      */
-    private StockClaim claimStock(String placedBy, OrderRequest request, Quote quote) {
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        quote.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
-        return inventory.claim(placedBy + ":" + request.idempotencyKey(), quantities);
+    private StockClaim claimStock(Basket basket, OrderRequest request) {
+        try {
+            return inventory.claim(request.idempotencyKey(), basket.quantities());
+        } catch (OutOfStockException e) {
+            throw soldOut(e.names());
+        }
     }
 
     /** Validate what only a new order needs: where it goes, and a payment method offered (with its card token). */
@@ -338,10 +345,13 @@ public class OrderPlacement {
     }
 
     private static Refused soldOut(Quote quote, List<String> skus) {
-        String names = quote.lines().stream().filter(l -> skus.contains(l.sku()))
-                .map(l -> l.label().isEmpty() ? l.productName() : l.productName() + " (" + l.label() + ")")
-                .reduce((a, b) -> a + ", " + b).orElse(String.join(", ", skus));
-        return new Refused("sku", "Sold out: " + names + " sold out before your order went through. "
+        List<String> names = quote.lines().stream().filter(l -> skus.contains(l.sku()))
+                .map(l -> l.label().isEmpty() ? l.productName() : l.productName() + " (" + l.label() + ")").toList();
+        return soldOut(names.isEmpty() ? skus : names);
+    }
+
+    private static Refused soldOut(List<String> names) {
+        return new Refused("sku", "Sold out: " + String.join(", ", names) + " sold out before your order went through. "
                 + "Nothing was reserved or charged; please review your cart.");
     }
 
