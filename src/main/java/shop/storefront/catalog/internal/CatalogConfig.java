@@ -60,9 +60,9 @@ public interface CatalogConfig {
 
     /**
      * Most bytes the rendered catalog pages kept in each instance's memory may take (both copies of each page, plain
-     * and gzip-compressed); the least recently used pages go first. They live in the heap (160 MiB in production, about
-     * 50 MiB of it live otherwise), so 32 MiB: about a thousand pages, the category, product and popular search pages
-     * that make most of the traffic. Raise it together with the heap for a bigger catalog.
+     * and gzip-compressed); the least recently used pages go first. They live in the heap (256 MiB in production,
+     * about 50 MiB of it live otherwise, more under a surge), so 32 MiB: some hundreds of pages, the category, product
+     * and popular search pages that make most of the traffic. Raise it together with the heap for a bigger catalog.
      */
     @WithDefault("32M")
     MemorySize pageCacheSize();
