@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import shop.storefront.catalog.internal.service.InventoryService;
+import shop.storefront.platform.Money;
 
 /** Stock is taken off atomically: concurrent buyers can never oversell, and a failed order takes nothing. */
 @QuarkusTest
@@ -25,6 +27,8 @@ class StockReservationTest {
     Inventory inventory;
     @Inject
     CatalogOracle db;
+    @Inject
+    InventoryService adjustments;
 
     @Test
     void concurrentBuyersNeverOversell() throws Exception {
@@ -82,6 +86,60 @@ class StockReservationTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> inventory.reserve(Map.of(hidden, 1))))
                 .isInstanceOf(OutOfStockException.class);
         assertThatThrownBy(() -> inventory.reserve(Map.of(sku(3), 1))).isInstanceOf(TransactionalException.class);
+    }
+
+    /**
+     * Two SKUs of one product change under many writers at once: orders taking both, orders taking only the second,
+     * releases, price changes and staff adjustments. Each variant change also updates the product's summary row, so
+     * without one lock order for every writer PostgreSQL breaks the cycles with "deadlock detected".
+     */
+    @Test
+    void writersOfOneProductsSkusNeverDeadlock() throws Exception {
+        List<List<Object>> pair = db.rows("""
+                SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
+                 WHERE p.status = 'active' AND v.product_id = (
+                       SELECT w.product_id FROM catalog.variant w WHERE w.id > (SELECT id FROM catalog.variant ORDER BY id OFFSET 950 LIMIT 1)
+                        GROUP BY w.product_id HAVING count(*) >= 2 ORDER BY w.product_id LIMIT 1)
+                 ORDER BY v.sku LIMIT 2""");
+        String first = (String) pair.get(0).getFirst();
+        String second = (String) pair.get(1).getFirst();
+        List<Object> current = db.rows("SELECT price_amount, currency FROM catalog.variant WHERE sku = ?", second).getFirst();
+        Money price = new Money((java.math.BigDecimal) current.get(0), ((String) current.get(1)).trim()); // its own price again
+        inventory.setStock(first, 100_000);
+        inventory.setStock(second, 100_000);
+        List<Runnable> writers = List.of(
+                () -> QuarkusTransaction.requiringNew().run(() -> inventory.reserve(Map.of(first, 1, second, 1))),
+                () -> QuarkusTransaction.requiringNew().run(() -> inventory.reserve(Map.of(second, 1))),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    inventory.reserve(Map.of(second, 1));
+                    inventory.release(Map.of(first, 1, second, 1));
+                }),
+                () -> inventory.setPrice(second, price),
+                () -> QuarkusTransaction.requiringNew().run(() -> adjustments.adjustStock(first, 1)));
+        ExecutorService pool = Executors.newFixedThreadPool(writers.size() * 2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < writers.size() * 2; i++) {
+            Runnable writer = writers.get(i % writers.size());
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 60; round++) {
+                    writer.run();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        try {
+            for (Future<?> writer : done) {
+                writer.get(5, TimeUnit.MINUTES); // each deadlock would cost PostgreSQL's deadlock_timeout (1 s) to find
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Per pair of threads and round: both (-1, -1), second only (0, -1), second then both back (+1, 0), adjusted (+1, 0).
+        assertThat(db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", first)).isEqualTo(100_000 + 2 * 60);
+        assertThat(db.longValue("SELECT stock_on_hand FROM catalog.variant WHERE sku = ?", second)).isEqualTo(100_000 - 2 * 2 * 60);
     }
 
     private String sku(int n) {

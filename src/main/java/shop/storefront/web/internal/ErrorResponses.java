@@ -30,6 +30,8 @@ import shop.storefront.web.Redirects;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    /** deadlock_detected and serialization_failure: PostgreSQL undid the whole transaction so that a retry can succeed. */
+    private static final java.util.Set<String> ROLLED_BACK_TO_RETRY = java.util.Set.of("40P01", "40001");
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -135,13 +137,16 @@ public class ErrorResponses {
     }
 
     /**
-     * A connection pool (Redis, PostgreSQL) had nothing free in time, or Redis did not answer within
-     * quarkus.redis.timeout: a moment of overload (or an outage), not a bug in the request.
+     * A connection pool (Redis, PostgreSQL) had nothing free in time, Redis did not answer within quarkus.redis.timeout,
+     * or PostgreSQL rolled the transaction back to break a lock cycle or a serialization conflict (SQLSTATE 40P01,
+     * 40001; nothing was written, and the same request again goes through): a moment of contention or overload (or an
+     * outage), not a bug in the request.
      */
     private static boolean overloaded(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.core.http.ConnectionPoolTooBusyException || t instanceof io.smallrye.mutiny.TimeoutException
-                    || (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout"))) {
+                    || (t instanceof java.sql.SQLException sql && (String.valueOf(sql.getMessage()).contains("acquisition timeout")
+                            || ROLLED_BACK_TO_RETRY.contains(String.valueOf(sql.getSQLState()))))) {
                 return true;
             }
         }

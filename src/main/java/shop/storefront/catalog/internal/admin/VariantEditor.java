@@ -16,6 +16,7 @@ import shop.storefront.backoffice.AuditTrail;
 import shop.storefront.catalog.ProductChanged;
 import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.catalog.internal.domain.Variant;
+import shop.storefront.catalog.internal.service.InventoryService;
 import shop.storefront.platform.FieldText;
 import shop.storefront.platform.InvalidFieldException;
 import shop.storefront.platform.InvalidFields;
@@ -37,9 +38,11 @@ public class VariantEditor {
     private final AuditTrail audit;
     private final Event<ProductChanged> changes;
     private final String currency;
+    private final InventoryService inventory;
 
-    VariantEditor(AuditTrail audit, Event<ProductChanged> changes, StorefrontConfig config) {
+    VariantEditor(AuditTrail audit, Event<ProductChanged> changes, StorefrontConfig config, InventoryService inventory) {
         this.audit = audit;
+        this.inventory = inventory;
         this.changes = changes;
         this.currency = config.currency();
     }
@@ -50,6 +53,7 @@ public class VariantEditor {
     /** Adds a SKU to the product and returns its code. */
     @Transactional
     public String add(long productId, VariantForm form) {
+        inventory.lockProduct(productId);
         Product product = ProductEditor.find(productId);
         Checked checked = check(form, null);
         Variant variant = new Variant();
@@ -66,6 +70,7 @@ public class VariantEditor {
 
     @Transactional
     public void update(long productId, long variantId, VariantForm form) {
+        inventory.lockProduct(productId);
         Variant variant = find(productId, variantId);
         Checked checked = check(form, variant);
         String oldSku = variant.sku;

@@ -55,6 +55,7 @@ public class InventoryService implements Inventory {
         if (onHand < 0) {
             throw new IllegalArgumentException("Stock cannot be negative: " + onHand);
         }
+        lockProductsOf(List.of(sku));
         Variant variant = variant(sku);
         // Listings show only whether a product is in stock, so they change only when that flips.
         boolean availabilityFlips = (variant.stockOnHand > 0) != (onHand > 0);
@@ -71,6 +72,7 @@ public class InventoryService implements Inventory {
         if (price.amount().signum() < 0) {
             throw new IllegalArgumentException("Price cannot be negative: " + price.amount());
         }
+        lockProductsOf(List.of(sku));
         Variant variant = variant(sku);
         variant.priceAmount = price.amount();
         variant.currency = price.currency();
@@ -121,6 +123,7 @@ public class InventoryService implements Inventory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reserve(Map<String, Integer> quantities) {
         List<String> shortfall = new ArrayList<>();
+        lockProductsOf(quantities.keySet());
         // Sorted, so that two orders touching the same SKUs lock rows in the same order and never deadlock.
         for (Map.Entry<String, Integer> line : new TreeMap<>(quantities).entrySet()) {
             if (line.getValue() == null || line.getValue() < 1) {
@@ -149,6 +152,7 @@ public class InventoryService implements Inventory {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(Map<String, Integer> quantities) {
+        lockProductsOf(quantities.keySet());
         for (Map.Entry<String, Integer> line : new TreeMap<>(quantities).entrySet()) {
             List<Tuple> now = em.createNativeQuery("""
                     UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand + :quantity
@@ -173,6 +177,7 @@ public class InventoryService implements Inventory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int adjustStock(String sku, int delta) {
+        lockProductsOf(List.of(sku));
         List<Tuple> left = em.createNativeQuery("""
                 UPDATE catalog.variant v SET stock_on_hand = v.stock_on_hand + :delta
                   FROM catalog.product p
@@ -194,6 +199,26 @@ public class InventoryService implements Inventory {
         changes.fire(new ProductChanged(row.slug(), (now > 0) != (now - delta > 0)));
         alertWhenCrossingThreshold(sku, row.slug(), now - delta, now);
         return now;
+    }
+
+    /**
+     * Locks the products of these SKUs, in id order, before any of their variants. A variant's price or stock change
+     * also updates its product's summary row (trigger {@code variant_summary}), so without this an order taking two SKUs
+     * of one product (variant, product, variant) and another taking only the second (variant, then product) would each
+     * hold what the other waits for: PostgreSQL's "deadlock detected". Products first, then variants, is one order for
+     * every writer. {@code NO KEY UPDATE}, as the trigger's own update takes, so readers and new SKUs are not blocked.
+     */
+    public void lockProductsOf(Collection<String> skus) {
+        em.createNativeQuery("""
+                SELECT p.id FROM catalog.product p
+                 WHERE p.id IN (SELECT v.product_id FROM catalog.variant v WHERE v.sku IN (:skus))
+                 ORDER BY p.id FOR NO KEY UPDATE OF p""").setParameter("skus", skus).getResultList();
+    }
+
+    /** {@link #lockProductsOf} for staff edits of a product's SKUs, which lock the product before touching any variant. */
+    public void lockProduct(long productId) {
+        em.createNativeQuery("SELECT id FROM catalog.product WHERE id = :id FOR NO KEY UPDATE")
+                .setParameter("id", productId).getResultList();
     }
 
     /** Alerts once, when a change takes a SKU to or below the threshold, in the same transaction as the change. */
