@@ -8,7 +8,7 @@ package shop.storefront.platform;
  */
 public sealed abstract class DomainException extends RuntimeException
         permits NotFound, InvalidInput, Refused, PaymentDeclined, TooManyAttempts, NotSignedIn, NotPermitted,
-        AlreadyPlaced, ProviderFailed {
+        AlreadyPlaced, ProviderFailed, TemporarilyUnavailable {
 
     private final String field;
 

@@ -9,6 +9,7 @@ import shop.storefront.platform.NotSignedIn;
 import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.platform.ProviderFailed;
 import shop.storefront.platform.Refused;
+import shop.storefront.platform.TemporarilyUnavailable;
 import shop.storefront.platform.TooManyAttempts;
 
 /**
@@ -31,11 +32,16 @@ public final class ErrorStatus {
             case AlreadyPlaced ignored -> 422;
             case TooManyAttempts ignored -> 429;
             case ProviderFailed ignored -> 502;
+            case TemporarilyUnavailable ignored -> 503;
         };
     }
 
     /** Seconds after which trying again makes sense (sent as Retry-After), or null. */
     public static Long retryAfterSeconds(DomainException e) {
-        return e instanceof TooManyAttempts tooMany ? tooMany.retryAfterSeconds() : null;
+        return switch (e) {
+            case TooManyAttempts tooMany -> tooMany.retryAfterSeconds();
+            case TemporarilyUnavailable unavailable -> unavailable.retryAfterSeconds();
+            default -> null;
+        };
     }
 }

@@ -18,6 +18,7 @@ import shop.storefront.platform.NotSignedIn;
 import shop.storefront.platform.PaymentDeclined;
 import shop.storefront.platform.ProviderFailed;
 import shop.storefront.platform.Refused;
+import shop.storefront.platform.TemporarilyUnavailable;
 import shop.storefront.platform.TooManyAttempts;
 
 /** The one table from a refusal kind to its status; a module's own subclass answers as its kind does. */
@@ -35,7 +36,8 @@ class ErrorStatusTest {
                 Arguments.of(new OutOfStockException(List.of("SKU-1-1")), 409),
                 Arguments.of(new AlreadyPlaced("idempotencyKey", "This key placed another order."), 422),
                 Arguments.of(new TooManyAttempts(7), 429),
-                Arguments.of(new ProviderFailed("The payment provider did not answer."), 502));
+                Arguments.of(new ProviderFailed("The payment provider did not answer."), 502),
+                Arguments.of(new TemporarilyUnavailable("Ordering is paused for a moment.", 30), 503));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -46,10 +48,12 @@ class ErrorStatusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void onlyTooManyAttemptsSaysWhenToTryAgain(DomainException refusal, int status) {
+    void onlyTooManyAttemptsAndTemporarilyUnavailableSayWhenToTryAgain(DomainException refusal, int status) {
         Long retryAfter = ErrorStatus.retryAfterSeconds(refusal);
         if (refusal instanceof TooManyAttempts) {
             assertThat(retryAfter).isEqualTo(7);
+        } else if (refusal instanceof TemporarilyUnavailable) {
+            assertThat(retryAfter).isEqualTo(30);
         } else {
             assertThat(retryAfter).isNull();
         }

@@ -190,6 +190,7 @@ public class ErrorResponses {
             case 409 -> "That did not work";
             case 413, 414, 431 -> "Too large";
             case 429 -> "Too many attempts";
+            case 503 -> "Unavailable for a moment";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
     }
