@@ -50,6 +50,10 @@ public class MixLoad {
     static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     /** Cart contents a shopper keeps at most before placing an order (an order takes at most 10 of one SKU). */
     static final int MAX_ITEMS = 4;
+    /** Bodies are read only from refusals (>= 400), to report what they said; everything else is discarded unread. */
+    static final HttpResponse.BodyHandler<String> REFUSALS_KEPT = info -> info.statusCode() >= 400
+            ? HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8)
+            : HttpResponse.BodySubscribers.replacing(null);
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -325,6 +329,8 @@ public class MixLoad {
         final AtomicLong timeouts = new AtomicLong();
         final AtomicLong failures = new AtomicLong();
         final Map<Integer, AtomicLong> badStatus = new ConcurrentHashMap<>();
+        /** The first answer's body per refusal status, to say what the errors were. */
+        final Map<Integer, String> firstRefusal = new ConcurrentHashMap<>();
 
         Tally(int capacity) {
             micros = new long[capacity];
@@ -448,7 +454,7 @@ public class MixLoad {
                 default -> shopper.get(base, targets.any(kind, random), timeout).header("Accept-Encoding", "gzip").build();
             };
             inFlight.incrementAndGet();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            http.sendAsync(request, REFUSALS_KEPT).whenComplete((response, failure) -> {
                 try {
                     answered(kind, tally, shopper, response, failure, due);
                 } finally {
@@ -472,7 +478,7 @@ public class MixLoad {
             return null;
         }
 
-        void answered(String kind, Tally tally, Shopper shopper, HttpResponse<Void> response, Throwable failure, long due) {
+        void answered(String kind, Tally tally, Shopper shopper, HttpResponse<String> response, Throwable failure, long due) {
             long now = System.nanoTime();
             tally.latency(now - due);
             all.latency(now - due);
@@ -482,6 +488,7 @@ public class MixLoad {
                 (isTimeout(failure) ? all.timeouts : all.failures).incrementAndGet();
             } else if (!ok) {
                 tally.badStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                tally.firstRefusal.putIfAbsent(response.statusCode(), String.valueOf(response.body()).replaceAll("\\s+", " "));
                 all.badStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
             } else {
                 tally.ok.incrementAndGet();
@@ -501,8 +508,9 @@ public class MixLoad {
                 case "checkout" -> {
                     if (ok && response.statusCode() == 201) {
                         placed.incrementAndGet();
-                        shopper.items = 0;
                     }
+                    // Placed, or unknown (a timeout may still have placed it): the next order starts with an add.
+                    shopper.items = 0;
                     (shopper.items > 0 ? withItems : emptyCart).add(shopper);
                 }
                 default -> {
@@ -528,6 +536,8 @@ public class MixLoad {
             byKind.forEach((kind, t) -> out.printf("action %-9s requests=%d ok=%d p50=%.1f p99=%.1f timeouts=%d io_errors=%d statuses=%s%n",
                     kind, Math.min(t.recorded.get(), t.micros.length), t.ok.get(), t.percentile(50), t.percentile(99),
                     t.timeouts.get(), t.failures.get(), t.statuses()));
+            byKind.forEach((kind, t) -> new TreeMap<>(t.firstRefusal).forEach((status, body) -> out.printf(
+                    "refusal %-9s status=%d first=%s%n", kind, status, body.length() > 400 ? body.substring(0, 400) + "…" : body)));
         }
     }
 }

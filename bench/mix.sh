@@ -105,6 +105,10 @@ echo "mix: $MIX; $shoppers guest shoppers; ${duration}s per rate after a ${warmu
     "CPU ${CPU_BUSY}% busy before (latencies in ms)"
 printf '%-12s %8s %9s %8s %8s %9s %7s %7s  %s\n' generator offered achieved p50 p99 p99.9 errors orders "error detail"
 printf '%s\n' "${rows[@]}"
+if grep -q '^refusal ' "$LOG_DIR/mix-open.txt"; then
+    echo "first refusal of each kind and status (open loop):"
+    grep '^refusal ' "$LOG_DIR/mix-open.txt" | sort -u -k2,3 | cut -c1-300
+fi
 if [[ ${SMOKE:-0} == 1 ]]; then
     (($(orders) > orders_before)) || { echo "error: the mix placed no order" >&2; fail=1; }
     exit "$fail"
