@@ -28,7 +28,7 @@ class HealthTest {
         given().get("/q/health/group/database").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].name", equalTo("PostgreSQL primary (orders, accounts)"))
                 .body("checks[0].data.primary", equalTo("UP"))
-                .body("checks[0].data.catalog-read", equalTo("UP"));
+                .body("checks[0].data.'catalog-read'", equalTo("UP"));
     }
 
     @Test
