@@ -22,6 +22,10 @@ import java.util.Optional;
 @Table(schema = "catalog", name = "product")
 public class Product extends PanacheEntityBase {
 
+    private static final String ACTIVE_WITH_VARIANTS =
+            "from Product p join fetch p.category left join fetch p.variants where p.slug = ?1 and p.status = ?2";
+
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -84,6 +88,4 @@ public class Product extends PanacheEntityBase {
                 .getResultStream().findFirst();
     }
 
-    private static final String ACTIVE_WITH_VARIANTS =
-            "from Product p join fetch p.category left join fetch p.variants where p.slug = ?1 and p.status = ?2";
 }
