@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
- * Settings every module shares: where the store is, what it sells in and where it delivers. Each module keeps its own
+ * Settings every module shares: where the store is, what it sells in, where it delivers and whether it sells at all. Each module keeps its own
  * settings in its own mapping ({@code <module>.internal.*Config}); SmallRye validates them all at start-up and names
  * any missing or bad one.
  */
@@ -31,4 +31,12 @@ public interface StorefrontConfig {
      */
     @WithDefault("AT,BE,DE,DK,ES,FI,FR,GB,IE,IT,LU,NL,NO,PL,PT,SE")
     List<@Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2 codes such as DE") String> countries();
+
+    /**
+     * Browse-only: the catalog is shown, but nothing is written (no carts, orders, accounts or back-office changes, no
+     * outbox work), for a standby region whose database is a read-only cross-region replica (STOREFRONT_READ_ONLY).
+     * Off by default: the primary region sells.
+     */
+    @WithDefault("false")
+    boolean readOnly();
 }

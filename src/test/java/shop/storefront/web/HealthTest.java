@@ -2,7 +2,10 @@ package shop.storefront.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,9 +15,20 @@ import org.junit.jupiter.api.Test;
 class HealthTest {
 
     @Test
-    void readinessChecksPostgresAndRedis() {
+    void readinessChecksRedisButNotTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Redis connection health check"))
+                .body("checks.name", not(hasItem(containsString("Database"))))
+                .body("checks.name", not(hasItem(containsString("PostgreSQL"))));
+    }
+
+    /** The database has a check of its own, outside readiness and liveness (DatabaseOutageTest sees it go DOWN). */
+    @Test
+    void theDatabaseGroupSaysWhetherPostgresAnswers() {
+        given().get("/q/health/group/database").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("PostgreSQL primary (orders, accounts)"))
+                .body("checks[0].data.primary", equalTo("UP"))
+                .body("checks[0].data.'catalog-read'", equalTo("UP"));
     }
 
     @Test

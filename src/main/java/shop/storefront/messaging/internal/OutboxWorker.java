@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import shop.storefront.messaging.MessageHandler;
+import shop.storefront.platform.DatabaseOutage;
+import shop.storefront.platform.StorefrontConfig;
 
 /**
  * Drains the outbox on every instance. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in its own
@@ -52,6 +54,8 @@ public class OutboxWorker {
     private final ExecutorService handlerThreads = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("outbox-handler-", 0).daemon(true).factory());
     private volatile boolean stopping;
+    /** Whether the last poll found the database out of reach (scheduler threads take turns, hence volatile). */
+    private volatile boolean databaseOut;
 
     OutboxWorker(EntityManager em, ObjectMapper json, OutboxConfig config, MeterRegistry metrics,
             @Any Instance<MessageHandler<?>> handlers) {
@@ -70,10 +74,24 @@ public class OutboxWorker {
     @Scheduled(identity = "outbox-worker", every = "${storefront.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkerDisabled.class)
     void poll() {
-        for (int i = 0; i < config.batchSize() && !stopping; i++) {
-            if (!handleNext()) {
-                return;
+        try {
+            for (int i = 0; i < config.batchSize() && !stopping && handleNext(); i++) {
+                // one message per turn
             }
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // Messages wait in the database, so nothing is lost: one line when it goes, one when it is back.
+            if (!databaseOut) {
+                LOG.warnf("Outbox paused: the database is out of reach (%s); trying again every poll", e.getMessage());
+                databaseOut = true;
+            }
+            return;
+        }
+        if (databaseOut) {
+            LOG.info("Outbox resumed: the database answers again");
+            databaseOut = false;
         }
     }
 
@@ -206,16 +224,19 @@ public class OutboxWorker {
     }
 
     @Singleton
+    /** Off by setting, or on a browse-only instance, whose database (a read-only replica) takes no claims. */
     static class WorkerDisabled implements Scheduled.SkipPredicate {
         private final OutboxConfig config;
+        private final StorefrontConfig storefront;
 
-        WorkerDisabled(OutboxConfig config) {
+        WorkerDisabled(OutboxConfig config, StorefrontConfig storefront) {
             this.config = config;
+            this.storefront = storefront;
         }
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.workerEnabled();
+            return !config.workerEnabled() || storefront.readOnly();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import shop.storefront.platform.DatabaseOutage;
 import shop.storefront.platform.DomainException;
 import shop.storefront.platform.InvalidFields;
 import shop.storefront.web.ErrorStatus;
@@ -125,6 +126,10 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database out of reach on %s %s: %s", request.method(), request.path(), e.getMessage());
+            return domain(DatabaseOutage.orderingPaused(), request);
+        }
         if (overloaded(e)) {
             LOG.warnf("Overloaded on %s %s: %s", request.method(), request.path(), e.getMessage());
             Response busy = respond(request, 503, "Busy", "The shop is very busy right now. Please try again in a moment.", null, null);

@@ -54,6 +54,9 @@ class AbandonedCartReminder implements MessageHandler<AbandonedCartReminder.Remi
     @Scheduled(identity = "abandoned-cart-scan", every = "${storefront.cart.reminder-scan-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
+        if (config.readOnly()) {
+            return; // a browse-only instance writes no outbox messages (its database is a read-only replica)
+        }
         Instant idleSince = Instant.now().minus(cart.reminderAfter());
         for (String customerId : store.idleCustomerCarts(idleSince, 500)) {
             if (store.claimIdle(customerId)) {

@@ -22,6 +22,10 @@ import java.util.Optional;
 @Table(schema = "catalog", name = "product")
 public class Product extends PanacheEntityBase {
 
+    private static final String ACTIVE_WITH_VARIANTS =
+            "from Product p join fetch p.category left join fetch p.variants where p.slug = ?1 and p.status = ?2";
+
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -75,7 +79,13 @@ public class Product extends PanacheEntityBase {
     public List<ProductImage> images = new ArrayList<>();
 
     public static Optional<Product> findActiveWithVariants(String slug) {
-        return find("from Product p join fetch p.category left join fetch p.variants where p.slug = ?1 and p.status = ?2",
-                slug, ProductStatus.ACTIVE).singleResultOptional();
+        return find(ACTIVE_WITH_VARIANTS, slug, ProductStatus.ACTIVE).singleResultOptional();
     }
+
+    /** The same read through another persistence context, e.g. a session on the read replica. */
+    public static Optional<Product> findActiveWithVariants(jakarta.persistence.EntityManager em, String slug) {
+        return em.createQuery(ACTIVE_WITH_VARIANTS, Product.class).setParameter(1, slug).setParameter(2, ProductStatus.ACTIVE)
+                .getResultStream().findFirst();
+    }
+
 }

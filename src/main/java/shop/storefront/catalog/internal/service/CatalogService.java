@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import shop.storefront.catalog.Catalog;
 import shop.storefront.catalog.CategoryNode;
 import shop.storefront.catalog.CategoryView;
@@ -18,12 +20,15 @@ import shop.storefront.catalog.SkuView;
 import shop.storefront.catalog.internal.domain.Category;
 import shop.storefront.catalog.internal.domain.Product;
 import shop.storefront.catalog.internal.images.ImageUrls;
+import shop.storefront.platform.DatabaseOutage;
 import shop.storefront.platform.Money;
+import shop.storefront.platform.TemporarilyUnavailable;
 
-/** The catalog's read API: cached in Redis, loaded from PostgreSQL on a miss. */
+/** The catalog's read API: cached in Redis, loaded from PostgreSQL on a miss (the replica while the primary is down). */
 @ApplicationScoped
 public class CatalogService implements Catalog {
 
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
     /** Cache scope of everything that lists several products; product pages have one scope each. */
     static final String LISTINGS = "listings";
     /** What a category or product slug can look like (the database enforces the same). */
@@ -74,8 +79,9 @@ public class CatalogService implements Catalog {
             return Optional.empty();
         }
         // Unknown slugs are not cached: they cost one indexed lookup and cannot grow the cache.
-        ProductDetail detail = cache.get(productScope(slug), slug, cache.type(ProductDetail.class),
-                () -> QuarkusTransaction.requiringNew().call(() -> loadProduct(slug)));
+        ProductDetail detail = cache.get(productScope(slug), slug, cache.type(ProductDetail.class), () -> primaryOrReplica(
+                () -> QuarkusTransaction.requiringNew().call(() -> loadProduct(Product.findActiveWithVariants(slug))),
+                () -> loadProduct(Product.findActiveWithVariants(replica.em(), slug))));
         return Optional.ofNullable(detail);
     }
 
@@ -84,7 +90,29 @@ public class CatalogService implements Catalog {
         if (skus.isEmpty()) {
             return Map.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> listings.skus(skus));
+        return primaryOrReplica(() -> QuarkusTransaction.requiringNew().call(() -> listings.skus(skus)),
+                () -> listings.skusOnReplica(skus));
+    }
+
+    /**
+     * A read of the primary (the latest prices and stock) that, while the primary is out of reach, is made on the read
+     * replica where one is configured: the catalog and carts keep showing during a failover. Without a replica the
+     * shopper is told the page cannot be shown for a moment.
+     */
+    private <T> T primaryOrReplica(Supplier<T> fromPrimary, Supplier<T> fromReplica) {
+        try {
+            return fromPrimary.get();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            if (!replica.separate()) {
+                throw new TemporarilyUnavailable("This page cannot be shown for a moment. Please try again in a minute;"
+                        + " pages you have seen lately still open.", DatabaseOutage.RETRY_AFTER_SECONDS);
+            }
+            LOG.warnf("Primary database out of reach, reading the catalog from the replica: %s", e.getMessage());
+            return replica.read(fromReplica);
+        }
     }
 
     private static boolean isSlug(String slug) {
@@ -106,18 +134,18 @@ public class CatalogService implements Catalog {
     }
 
     private CategoryTree tree() {
-        return cache.get(LISTINGS, "categories", cache.type(CategoryTree.class),
-                () -> QuarkusTransaction.requiringNew().call(CatalogService::loadTree));
+        return cache.get(LISTINGS, "categories", cache.type(CategoryTree.class), () -> primaryOrReplica(
+                () -> QuarkusTransaction.requiringNew().call(() -> loadTree(Category.listAll())),
+                () -> loadTree(replica.em().createQuery("from Category", Category.class).getResultList())));
     }
 
-    private static CategoryTree loadTree() {
-        List<Category> all = Category.listAll();
+    private static CategoryTree loadTree(List<Category> all) {
         return new CategoryTree(all.stream()
                 .map(c -> new CategoryTree.Row(c.id, c.slug, c.name, c.description, c.parentId, c.position)).toList());
     }
 
-    private ProductDetail loadProduct(String slug) {
-        return Product.findActiveWithVariants(slug).map(p -> {
+    private ProductDetail loadProduct(Optional<Product> found) {
+        return found.map(p -> {
             List<ProductSummary.Image> productImages = p.images.stream()
                     .map(i -> images.image(new ImageUrls.Stored(i.storageKey, i.altText, i.width, i.height, i.colour,
                             i.thumbnailsReady))).toList();

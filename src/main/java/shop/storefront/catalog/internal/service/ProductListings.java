@@ -219,7 +219,16 @@ public class ProductListings {
 
     /** From the primary: carts and checkout need the latest prices and stock. */
     public Map<String, SkuView> skus(Collection<String> skus) {
-        List<Tuple> rows = primary.createNativeQuery("SELECT " + ListingRows.Sku.COLUMNS + """
+        return skus(primary, skus);
+    }
+
+    /** From the replica, inside {@link ReplicaReads#read}: while the primary is out of reach, carts still show. */
+    Map<String, SkuView> skusOnReplica(Collection<String> skus) {
+        return skus(replica.em(), skus);
+    }
+
+    private Map<String, SkuView> skus(EntityManager from, Collection<String> skus) {
+        List<Tuple> rows = from.createNativeQuery("SELECT " + ListingRows.Sku.COLUMNS + """
 
                   FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id
                   LEFT JOIN LATERAL (""" + ListingRows.IMAGE + """

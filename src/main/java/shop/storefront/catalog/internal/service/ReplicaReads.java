@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import shop.storefront.catalog.internal.ReadReplicaConfig;
 
 /**
  * Listing and search reads on the read replica (datasource {@code catalog-read}, which is the primary unless
@@ -22,21 +23,33 @@ class ReplicaReads {
     private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
     private final AgroalDataSource replica;
     private final SessionFactory sessions;
+    private final boolean separate;
 
-    ReplicaReads(@DataSource("catalog-read") AgroalDataSource replica, SessionFactory sessions) {
+    ReplicaReads(@DataSource("catalog-read") AgroalDataSource replica, SessionFactory sessions, ReadReplicaConfig config) {
         this.replica = replica;
         this.sessions = sessions;
+        this.separate = config.readReplicaUrl().isPresent();
+    }
+
+    /** Whether the replica is a database of its own, still there when the primary is not. */
+    boolean separate() {
+        return separate;
     }
 
     <T> T read(Supplier<T> work) {
         try (Connection connection = replica.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
+            Session outer = CURRENT.get(); // a read may start another (a product's breadcrumb loads the category tree)
             try (Session session = sessions.withOptions().connection(connection).autoJoinTransactions(false).openSession()) {
                 CURRENT.set(session);
                 return work.get();
             } finally {
-                CURRENT.remove();
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
                 connection.rollback();
             }
         } catch (SQLException e) {

@@ -1,0 +1,86 @@
+package shop.storefront.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.storefront.catalog.CatalogOracle;
+import shop.storefront.catalog.Inventory;
+import shop.storefront.cluster.CuttableProxy;
+
+/**
+ * The primary goes away and there is no read replica: pages rendered before still answer from memory, and one that
+ * needs the database says plainly it cannot be shown for a moment (503, Retry-After), never a 500.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DatabaseOutageWithoutReplicaTest.CuttableDatabase.class, restrictToAnnotatedClass = true)
+class DatabaseOutageWithoutReplicaTest {
+
+    /** The only database, behind a relay this test cuts. */
+    public static class CuttableDatabase implements QuarkusTestResourceLifecycleManager {
+        static CuttableProxy proxy;
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                proxy = new CuttableProxy(8192, 5432);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/${local-services.database}";
+            return Map.of("quarkus.datasource.jdbc.url", url, "%local.quarkus.datasource.jdbc.url", url);
+        }
+
+        @Override
+        public void stop() {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                // the test is over
+            }
+        }
+    }
+
+    @Inject
+    CatalogOracle db;
+    @Inject
+    Inventory inventory;
+
+    @Test
+    void aPageSeenBeforeStillOpensAndOneNeverSeenSaysItCannotBeShownForAMoment() {
+        String seen = db.slugWhere("p.status = 'active'");
+        String unseen = db.string("SELECT slug FROM catalog.product WHERE status = 'active' ORDER BY id DESC LIMIT 1");
+        // A change to the unseen product leaves nothing of it in the catalog cache, whatever ran before.
+        inventory.setStock(db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
+                + " WHERE p.slug = ? ORDER BY v.id LIMIT 1", unseen), 7);
+        given().get("/product/" + seen).then().statusCode(200);
+
+        CuttableDatabase.proxy.cut();
+        try {
+            given().accept("text/html").get("/product/" + seen).then().statusCode(200);
+
+            Response page = given().accept("text/html").get("/product/" + unseen);
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.header("Retry-After")).matches("[1-9][0-9]*");
+            assertThat(page.contentType()).startsWith("text/html");
+            assertThat(page.asString()).contains("This page cannot be shown for a moment");
+
+            Response api = given().get("/api/v1/products/" + unseen);
+            api.then().statusCode(503).contentType("application/problem+json");
+            assertThat(api.jsonPath().getString("detail")).contains("cannot be shown for a moment");
+
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/q/health/group/database").then().statusCode(503);
+        } finally {
+            CuttableDatabase.proxy.restore();
+        }
+    }
+}
