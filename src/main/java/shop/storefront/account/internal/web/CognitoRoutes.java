@@ -12,9 +12,9 @@ import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.account.internal.cognito.CognitoTenant;
 
 /**
- * What the Cognito paths do outside the happy path, ahead of quarkus-oidc: with Cognito sign-in off they lead to the
- * sign-in page; with it on, a flow quarkus-oidc refuses (a token that is forged, expired or for another client, a state
- * that does not match) goes on to the sign-in page, answered 401 and saying so, rather than ending on an empty 401.
+ * Where a Cognito sign-in that quarkus-oidc refuses goes: a token that is forged, expired or for another client ends on
+ * the sign-in page, answered 401 and saying so, rather than on an empty 401. (With Cognito sign-in off, its paths need
+ * a sign-in no mechanism offers, so the shop's own mechanism answers them with the sign-in page.)
  */
 @ApplicationScoped
 class CognitoRoutes {
@@ -25,8 +25,6 @@ class CognitoRoutes {
 
     void register(@Observes Router router, AccountConfig config) {
         if (!config.cognito().enabled()) {
-            router.route(CognitoTenant.COOKIE_PATH + "/*").order(Integer.MIN_VALUE + 7)
-                    .handler(ctx -> ctx.redirect("/account/sign-in"));
             return;
         }
         router.route(CognitoTenant.COOKIE_PATH + "/*").order(Integer.MIN_VALUE + 7).failureHandler(CognitoRoutes::refused);
