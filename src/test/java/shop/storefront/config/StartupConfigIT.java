@@ -35,6 +35,16 @@ class StartupConfigIT {
                 "storefront.checkout.bank-account.iban is not a valid IBAN", "storefront.images.sse must be AES256 or aws:kms");
     }
 
+    @Test
+    void cognitoSettingsComeTogetherAndAreChecked() throws Exception {
+        assertThat(start(Map.of("STOREFRONT_ACCOUNT_COGNITO_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example")))
+                .contains("storefront.account.cognito.client-id and storefront.account.cognito.client-secret are required"
+                        + " for sign-in with Amazon Cognito");
+        assertThat(start(Map.of("STOREFRONT_ACCOUNT_COGNITO_ISSUER", "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example",
+                "STOREFRONT_ACCOUNT_COGNITO_CLIENT_ID", "example", "STOREFRONT_ACCOUNT_COGNITO_CLIENT_SECRET", "example-secret")))
+                .contains("storefront.account.cognito.issuer must be the user pool's issuer URL");
+    }
+
     /** Starts the jar in the prod profile with only these settings; returns its output once it has exited. */
     private static String start(Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -29,7 +29,8 @@ public class Customer extends PanacheEntityBase {
     @Column(nullable = false, length = 254)
     public String email;
 
-    @Column(name = "password_hash", nullable = false, length = 100)
+    /** The bcrypt hash; null for a customer who signs in only through an identity provider (no password sign-in). */
+    @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
     @Column(name = "full_name", nullable = false, length = 200)

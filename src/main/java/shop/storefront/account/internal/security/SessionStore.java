@@ -20,9 +20,14 @@ import shop.storefront.web.CookieSigner;
 @ApplicationScoped
 public class SessionStore {
 
-    /** Who a session belongs to. */
-    public record Session(String customerId, String role, String email) {
+    /**
+     * Who a session belongs to, and how they signed in ({@link #PASSWORD} or an identity provider's name, e.g.
+     * {@code cognito}): signing out of a provider's session also ends the provider's own.
+     */
+    public record Session(String customerId, String role, String email, String signedInWith) {
     }
+
+    public static final String PASSWORD = "password";
 
     private final HashCommands<String, String, String> hashes;
     private final SetCommands<String, String> sets;
@@ -39,7 +44,8 @@ public class SessionStore {
     /** Starts a new session with a new random id (never reusing one the browser brought: no fixation). */
     public String create(Session session) {
         String id = CookieSigner.randomId();
-        hashes.hset(key(id), Map.of("customer", session.customerId(), "role", session.role(), "email", session.email()));
+        hashes.hset(key(id), Map.of("customer", session.customerId(), "role", session.role(), "email", session.email(),
+                "via", session.signedInWith()));
         keys.expire(key(id), ttl);
         forgetEnded(session.customerId());
         sets.sadd(index(session.customerId()), id);
@@ -53,7 +59,8 @@ public class SessionStore {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        Session session = new Session(fields.get("customer"), fields.get("role"), fields.get("email"));
+        Session session = new Session(fields.get("customer"), fields.get("role"), fields.get("email"),
+                fields.getOrDefault("via", PASSWORD));
         keys.expire(key(id), ttl);
         keys.expire(index(session.customerId()), ttl);
         return Optional.of(session);

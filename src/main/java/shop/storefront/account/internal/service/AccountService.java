@@ -103,23 +103,53 @@ public class AccountService {
     }
 
     /**
+     * The customer an identity provider signed in, by the e-mail address it vouches for: the account with that address,
+     * or a new one without a password. Only an address the provider has verified links to an account, or whoever
+     * registered someone else's address there would take over that person's account here.
+     */
+    @Transactional
+    public Customer signInVouchedFor(String email, boolean emailVerified, String providerName) {
+        if (!emailVerified) {
+            throw new NotSignedIn("Your e-mail address is not verified with " + providerName
+                    + " yet. Verify it there, then sign in again, or sign in with your e-mail and password.");
+        }
+        String normal;
+        try {
+            normal = normaliseEmail(email);
+        } catch (InvalidInput e) {
+            throw new NotSignedIn(providerName + " did not give an e-mail address this shop can use. Sign in with your"
+                    + " e-mail and password instead.");
+        }
+        return Customer.findByEmail(normal).orElseGet(() -> {
+            Customer customer = new Customer();
+            customer.email = normal;
+            customer.persist();
+            return customer;
+        });
+    }
+
+    /**
      * A new session for the customer, announced to other modules; returns its id for the edge to hand to the browser.
      *
      * @param replacedSessionId the session the browser had until now, ended first; null when it had none
+     * @param signedInWith {@link SessionStore#PASSWORD} or the identity provider that vouched for the customer
      */
-    public String startSession(Customer customer, String replacedSessionId) {
+    public String startSession(Customer customer, String replacedSessionId, String signedInWith) {
         endSession(replacedSessionId);
         String customerId = customer.publicId.toString();
-        String id = sessions.create(new SessionStore.Session(customerId, customer.role, customer.email));
+        String id = sessions.create(new SessionStore.Session(customerId, customer.role, customer.email, signedInWith));
         signedIn.fire(new CustomerSignedIn(customerId));
         return id;
     }
 
-    /** Ends the session with this id, if there is one (null: nothing to end). */
-    public void endSession(String sessionId) {
-        if (sessionId != null) {
-            sessions.delete(sessionId);
+    /** Ends the session with this id, if there is one (null: nothing to end); returns how it had signed in. */
+    public Optional<String> endSession(String sessionId) {
+        if (sessionId == null) {
+            return Optional.empty();
         }
+        Optional<String> signedInWith = sessions.find(sessionId).map(SessionStore.Session::signedInWith);
+        sessions.delete(sessionId);
+        return signedInWith;
     }
 
     /**

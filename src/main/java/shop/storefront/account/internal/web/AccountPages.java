@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import shop.storefront.account.internal.domain.Customer;
-import shop.storefront.account.internal.security.SessionCookie;
+import shop.storefront.account.internal.security.SessionStore;
 import shop.storefront.account.internal.service.AccountService;
 import shop.storefront.account.internal.service.AddressBook;
 import shop.storefront.platform.Countries;
@@ -48,7 +48,8 @@ public class AccountPages {
     static class Templates {
         static native TemplateInstance signUp(String email, String name, boolean cartReminders, String error);
 
-        static native TemplateInstance signIn(String email, String error);
+        /** @param cognitoProvider the name on the "Sign in with …" button; null: no such button */
+        static native TemplateInstance signIn(String email, String error, String cognitoProvider);
 
         static native TemplateInstance forgot(String email, boolean sent, String error);
 
@@ -87,15 +88,19 @@ public class AccountPages {
     private final AddressBook addressBook;
     private final SecurityIdentity identity;
     private final Countries countries;
-    private final SessionCookie sessionCookie;
+    private final BrowserSessions browser;
+    private final SignInOptions signInOptions;
+    private final CognitoSignOut cognitoSignOut;
 
     AccountPages(AccountService accounts, AddressBook addressBook, SecurityIdentity identity, Countries countries,
-            SessionCookie sessionCookie) {
+            BrowserSessions browser, SignInOptions signInOptions, CognitoSignOut cognitoSignOut) {
         this.accounts = accounts;
         this.addressBook = addressBook;
         this.identity = identity;
         this.countries = countries;
-        this.sessionCookie = sessionCookie;
+        this.browser = browser;
+        this.signInOptions = signInOptions;
+        this.cognitoSignOut = cognitoSignOut;
     }
 
     @GET
@@ -110,7 +115,7 @@ public class AccountPages {
             @FormParam("name") String name, @FormParam("cartReminders") String cartReminders, RoutingContext ctx) {
         try {
             Customer customer = accounts.signUp(email, password, name, cartReminders != null, client(ctx));
-            startSession(ctx, customer);
+            browser.signIn(ctx, customer, SessionStore.PASSWORD);
             return seeOther("/account");
         } catch (DomainException e) {
             return refused(e, Templates.signUp(echo(email), echo(name), cartReminders != null, e.getMessage()));
@@ -120,7 +125,7 @@ public class AccountPages {
     @GET
     @Path("sign-in")
     public TemplateInstance signInPage() {
-        return Templates.signIn("", null);
+        return Templates.signIn("", null, signInOptions.cognitoProvider());
     }
 
     /** On a virtual thread: a sign-in held back after failed ones then waits without occupying a worker thread. */
@@ -129,19 +134,18 @@ public class AccountPages {
     @RunOnVirtualThread
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password, RoutingContext ctx) {
         try {
-            startSession(ctx, accounts.authenticate(email, password, client(ctx)));
+            browser.signIn(ctx, accounts.authenticate(email, password, client(ctx)), SessionStore.PASSWORD);
             return seeOther("/account");
         } catch (DomainException e) {
-            return refused(e, Templates.signIn(echo(email), e.getMessage()));
+            return refused(e, Templates.signIn(echo(email), e.getMessage(), signInOptions.cognitoProvider()));
         }
     }
 
     @POST
     @Path("sign-out")
     public Response signOut(RoutingContext ctx) {
-        accounts.endSession(sessionCookie.sessionId(ctx).orElse(null));
-        sessionCookie.clear(ctx);
-        return seeOther("/");
+        return cognitoSignOut.after(browser.signOut(ctx)).map(cognito -> Response.seeOther(cognito).build())
+                .orElseGet(() -> seeOther("/"));
     }
 
     @GET
@@ -275,12 +279,6 @@ public class AccountPages {
 
     private long customerId() {
         return current().id;
-    }
-
-    /** Signs the browser in as the customer: a new session (ending the one it had) and its cookie. */
-    private void startSession(RoutingContext ctx, Customer customer) {
-        String sessionId = accounts.startSession(customer, sessionCookie.sessionId(ctx).orElse(null));
-        sessionCookie.set(ctx, sessionId);
     }
 
     private static String client(RoutingContext ctx) {
