@@ -34,7 +34,8 @@ import shop.storefront.platform.StorefrontConfig;
 /**
  * Drains the outbox on every instance. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in its own
  * transaction, which stays open while the handler runs: other instances skip it, and if this instance dies the
- * database drops the lock and the message becomes due again. Success deletes the row; failure schedules a
+ * database drops the lock and the message becomes due again. Success marks the message handled in Redis
+ * ({@link HandledMarks}, so that a claim lost with the database is not handled twice) and deletes the row; failure schedules a
  * retry with exponential back-off, and the last allowed failure moves it to messaging.dead_letter.
  *
  * <p>A handler runs on a thread of its own and is abandoned (interrupted) once it outlives the handler timeout: a
@@ -50,6 +51,7 @@ public class OutboxWorker {
     private final ObjectMapper json;
     private final OutboxConfig config;
     private final MeterRegistry metrics;
+    private final HandledMarks marks;
     private final Map<String, MessageHandler<?>> handlers = new HashMap<>();
     private final ExecutorService handlerThreads = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("outbox-handler-", 0).daemon(true).factory());
@@ -57,8 +59,9 @@ public class OutboxWorker {
     /** Whether the last poll found the database out of reach (scheduler threads take turns, hence volatile). */
     private volatile boolean databaseOut;
 
-    OutboxWorker(EntityManager em, ObjectMapper json, OutboxConfig config, MeterRegistry metrics,
+    OutboxWorker(EntityManager em, ObjectMapper json, OutboxConfig config, MeterRegistry metrics, HandledMarks marks,
             @Any Instance<MessageHandler<?>> handlers) {
+        this.marks = marks;
         this.em = em;
         this.json = json;
         this.config = config;
@@ -101,7 +104,8 @@ public class OutboxWorker {
         return QuarkusTransaction.requiringNew().timeout(handlerTimeoutSeconds() + 30).call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    SELECT id, topic, CAST(payload AS text), attempts FROM messaging.outbox
+                    SELECT id, topic, CAST(payload AS text), attempts, (extract(epoch FROM created_at) * 1000000)::bigint::text
+                      FROM messaging.outbox
                      WHERE available_at <= now() ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
             if (rows.isEmpty()) {
                 return false;
@@ -110,8 +114,16 @@ public class OutboxWorker {
             long id = ((Number) row[0]).longValue();
             String topic = (String) row[1];
             int attempts = ((Number) row[3]).intValue() + 1;
+            String identity = HandledMarks.identity(id, (String) row[4]);
+            if (marks.handled(identity)) {
+                // Handled before the database went away under the claim: done, only its row was left.
+                em.createNativeQuery("DELETE FROM messaging.outbox WHERE id = :id").setParameter("id", id).executeUpdate();
+                metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "already_handled").increment();
+                return true;
+            }
             try {
                 dispatch(topic, (String) row[2]);
+                marks.mark(identity);
                 em.createNativeQuery("DELETE FROM messaging.outbox WHERE id = :id").setParameter("id", id).executeUpdate();
                 metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "ok").increment();
             } catch (Exception | Error e) {
