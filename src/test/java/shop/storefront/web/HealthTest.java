@@ -2,7 +2,9 @@ package shop.storefront.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,9 +14,12 @@ import org.junit.jupiter.api.Test;
 class HealthTest {
 
     @Test
-    void readinessChecksPostgresAndRedis() {
+    void readinessChecksPostgresAndRedisIsReportedApart() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Database connections health check"))
+                .body("checks.name", not(hasItem("Redis connection health check")));
+        given().get("/q/health/group/dependencies").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Redis"));
     }
 
     @Test
