@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +41,7 @@ public class RedisAvailability {
     private final long retryMillis;
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile boolean down;
+    private volatile boolean stopped;
 
     RedisAvailability(Redis redis, Vertx vertx, Event<Recovered> recovered, WebConfig config) {
         this.redis = redis;
@@ -96,7 +98,7 @@ public class RedisAvailability {
 
     /** Probes now (unless a probe is under way) and tells whether Redis answered it. */
     public Future<Boolean> probe() {
-        if (!probing.compareAndSet(false, true)) {
+        if (stopped || !probing.compareAndSet(false, true)) {
             return Future.succeededFuture(!down);
         }
         Promise<Boolean> answered = Promise.promise();
@@ -125,6 +127,12 @@ public class RedisAvailability {
             }
             vertx.setTimer(retryMillis, id -> probe());
         }
+    }
+
+    /** No more probes once the application stops: the Redis client goes away with it. */
+    @PreDestroy
+    void stop() {
+        stopped = true;
     }
 
     private static TemporarilyUnavailable unavailable() {

@@ -102,6 +102,9 @@ public class CatalogCache {
      * and every entry is made unreachable when it answers again ({@link #afterRedisOutage}).
      */
     public void invalidate(String scope) {
+        if (availability.isDown()) {
+            return;
+        }
         try {
             values.incr(versionKey(scope));
             markChanged(scope);
