@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import shop.storefront.account.Accounts;
 import shop.storefront.catalog.CatalogOracle;
 import shop.storefront.cluster.FreezableProxy;
 
@@ -158,18 +159,24 @@ class RedisOutageTest {
     @Test
     @Order(5)
     void aHangingRedisIsSkippedOnceNoticedAndRejoinedWhenItAnswers() {
-        Shopper shopper = new Shopper();
+        Shopper customer = new Shopper();
+        Accounts.signedUp(customer);
+        assertThat(customer.state().getBoolean("signedIn")).isTrue();
         CuttableRedis.proxy.freeze();
         try {
             // The first requests wait for Redis's timeout ("busy"); once a probe failed, the cart is refused at once.
             Eventually.within(RECOVERY, "the cart says it is paused",
-                    () -> shopper.get("/cart").asString().contains("unavailable for a moment"));
-            assertThat(new Shopper().get("/category/clothing").statusCode()).isEqualTo(200);
+                    () -> customer.get("/cart").asString().contains("unavailable for a moment"));
+            // Their session cannot be read: signed out for the moment, and pages still answer.
+            assertThat(customer.get("/category/clothing").statusCode()).isEqualTo(200);
+            assertThat(customer.get("/account").statusCode()).isNotEqualTo(500);
+            assertThat(customer.state().getBoolean("signedIn")).isFalse();
             given().get("/q/health/ready").then().statusCode(200);
         } finally {
             CuttableRedis.proxy.thaw();
         }
-        Eventually.within(RECOVERY, "the cart page answers again", () -> shopper.get("/cart").statusCode() == 200);
+        Eventually.within(RECOVERY, "the cart page answers again", () -> customer.get("/cart").statusCode() == 200);
+        assertThat(customer.state().getBoolean("signedIn")).isTrue();
     }
 
     private String sku() {

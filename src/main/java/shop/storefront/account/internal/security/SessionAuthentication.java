@@ -13,7 +13,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.Set;
 import shop.storefront.platform.TemporarilyUnavailable;
 import shop.storefront.web.SessionBinding;
@@ -44,8 +43,22 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         return cookie.sessionId(context)
-                .map(id -> identities.authenticate(new SessionRequest(id)))
+                .map(id -> identities.authenticate(new SessionRequest(id))
+                        .onFailure(SessionAuthentication::redisDown).recoverWithNull())
                 .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /**
+     * Without Redis no session can be read: the request goes on signed out (anonymous, not refused), so pages that need
+     * no customer still answer, and those that do send the shopper to sign in, which says it is paused.
+     */
+    private static boolean redisDown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TemporarilyUnavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -78,7 +91,7 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
 
         @Override
         public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> find(request.sessionId)
+            return context.runBlocking(() -> sessions.find(request.sessionId)
                     .map(s -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(s.customerId()))
                             .addRole(s.role())
@@ -86,18 +99,6 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
                             .addAttribute(SessionBinding.IDENTITY_ATTRIBUTE, request.sessionId)
                             .build())
                     .orElse(null));
-        }
-
-        /**
-         * Without Redis no session can be read: the request goes on signed out, so pages that need no customer
-         * (the catalog) still answer, and those that do send the shopper to sign in, which says it is paused.
-         */
-        private Optional<SessionStore.Session> find(String sessionId) {
-            try {
-                return sessions.find(sessionId);
-            } catch (TemporarilyUnavailable e) {
-                return Optional.empty();
-            }
         }
     }
 }
