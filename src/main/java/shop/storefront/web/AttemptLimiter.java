@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  * attempt; its key, {@code ratelimit:<name>}, expires when the window ends. Modules choose the names and limits.
  */
 @ApplicationScoped
+@NeedsRedis
 public class AttemptLimiter {
 
     private final ValueCommands<String, Long> counters;

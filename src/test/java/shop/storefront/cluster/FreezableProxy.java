@@ -13,11 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP relay that can stop what clients send from reaching the server. Frozen, client bytes are held
  * back while server answers still flow; thawing closes every connection that was frozen, discarding held bytes.
  * So an SMTP message is either fully received before the freeze or never received at all. Client bytes are
- * relayed with a small delay, to make a run slow enough to freeze in the middle.
+ * relayed with a small delay, to make a run slow enough to freeze in the middle. Cut, it refuses connections as a
+ * stopped server does.
  */
 public final class FreezableProxy implements AutoCloseable {
 
-    private final ServerSocket listener;
+    private volatile ServerSocket listener;
+    private final int port;
     private final int targetPort;
     private final long delayMillis;
     private final List<Socket[]> connections = new CopyOnWriteArrayList<>();
@@ -26,13 +28,33 @@ public final class FreezableProxy implements AutoCloseable {
 
     public FreezableProxy(int targetPort, long delayMillis) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.port = listener.getLocalPort();
         this.targetPort = targetPort;
         this.delayMillis = delayMillis;
-        Thread.ofVirtual().start(this::accept);
+        startAccepting(listener);
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return port;
+    }
+
+    /** The server gone: every connection is dropped and new ones are refused, until {@link #restore}. */
+    public void cut() throws IOException {
+        listener.close();
+        thaw();
+    }
+
+    /** Accepts connections on the same port again after {@link #cut}. */
+    public void restore() throws IOException {
+        ServerSocket reopened = new ServerSocket();
+        reopened.setReuseAddress(true);
+        reopened.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        listener = reopened;
+        startAccepting(reopened);
+    }
+
+    private void startAccepting(ServerSocket socket) {
+        Thread.ofVirtual().start(() -> accept(socket));
     }
 
     public void freeze() {
@@ -56,7 +78,7 @@ public final class FreezableProxy implements AutoCloseable {
         holding = false;
     }
 
-    private void accept() {
+    private void accept(ServerSocket listener) {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();

@@ -82,4 +82,14 @@ public interface CatalogConfig {
      */
     @WithDefault("1s")
     Duration stockGateRecheck();
+
+    /**
+     * While Redis is unreachable every catalog read goes to the database: at most this many at once per instance, so
+     * that a surge cannot take all of PostgreSQL's connections (20 in each pool) from orders. Readers beyond it are
+     * answered "busy" (503 with Retry-After) at once rather than queued. 8 keeps a page's reads quick on the
+     * database's two to four cores and leaves most connections free.
+     */
+    @Min(1)
+    @WithDefault("8")
+    int maxUncachedReads();
 }

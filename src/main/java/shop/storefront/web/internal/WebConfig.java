@@ -55,4 +55,12 @@ public interface WebConfig {
      */
     @WithDefault("0s")
     Duration catalogPagesSharedMaxAge();
+
+    /**
+     * While Redis is unreachable, how often it is tried again in the background (one PING); requests meanwhile skip it
+     * at once rather than each waiting for a refused connection or a timeout. One second keeps the outage a shopper
+     * sees within a second or two of Redis's own, for one PING a second per instance.
+     */
+    @WithDefault("1s")
+    Duration redisRetryInterval();
 }

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import shop.storefront.platform.TemporarilyUnavailable;
 import shop.storefront.web.SessionBinding;
 
 /**
@@ -42,8 +43,22 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         return cookie.sessionId(context)
-                .map(id -> identities.authenticate(new SessionRequest(id)))
+                .map(id -> identities.authenticate(new SessionRequest(id))
+                        .onFailure(SessionAuthentication::redisDown).recoverWithNull())
                 .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /**
+     * Without Redis no session can be read: the request goes on signed out (anonymous, not refused), so pages that need
+     * no customer still answer, and those that do send the shopper to sign in, which says it is paused.
+     */
+    private static boolean redisDown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TemporarilyUnavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

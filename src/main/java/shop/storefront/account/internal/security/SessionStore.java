@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.web.CookieSigner;
+import shop.storefront.web.NeedsRedis;
 
 /**
  * Signed-in sessions in Redis, so any instance serves any request and a session ends everywhere at once.
@@ -18,6 +19,7 @@ import shop.storefront.web.CookieSigner;
  * were it to expire before one of them, a reset would leave that session signed in.
  */
 @ApplicationScoped
+@NeedsRedis
 public class SessionStore {
 
     /**

@@ -7,6 +7,7 @@ import shop.storefront.account.internal.AccountConfig;
 import shop.storefront.platform.Digests;
 import shop.storefront.platform.TooManyAttempts;
 import shop.storefront.web.AttemptLimiter;
+import shop.storefront.web.NeedsRedis;
 
 /**
  * The account module's limits on sign-in, sign-up and reset. Per client address: at most N attempts a minute
@@ -20,6 +21,7 @@ import shop.storefront.web.AttemptLimiter;
  * keep a hard limit per account ({@code ratelimit:reset:account:<sha256(email)>}).
  */
 @ApplicationScoped
+@NeedsRedis
 public class SignInLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);

@@ -17,6 +17,7 @@ import shop.storefront.catalog.SkuView;
 import shop.storefront.messaging.MessageHandler;
 import shop.storefront.messaging.Outbox;
 import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.web.WhileRedisDown;
 
 /**
  * One reminder e-mail for a signed-in customer's cart left unchanged for {@code storefront.cart.reminder-after}.
@@ -52,7 +53,7 @@ class AbandonedCartReminder implements MessageHandler<AbandonedCartReminder.Remi
     }
 
     @Scheduled(identity = "abandoned-cart-scan", every = "${storefront.cart.reminder-scan-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhileRedisDown.class)
     void scan() {
         if (config.readOnly()) {
             return; // a browse-only instance writes no outbox messages (its database is a read-only replica)

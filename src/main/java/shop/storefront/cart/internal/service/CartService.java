@@ -18,20 +18,25 @@ import shop.storefront.platform.Money;
 import shop.storefront.platform.NotFound;
 import shop.storefront.platform.Refused;
 import shop.storefront.platform.StorefrontConfig;
+import shop.storefront.web.RedisAvailability;
 
 /** The current shopper's cart, priced and checked against the catalog on every view. */
 @ApplicationScoped
 public class CartService implements ShoppingCart {
 
     private final CartOwner owner;
+    /** Without it a signed-in shopper looks like a guest without a cart: an empty cart would be a wrong answer. */
+    private final RedisAvailability redis;
     private final CartStore store;
     private final Catalog catalog;
     private final String currency;
     private final int maxQuantity;
     private final int maxLines;
 
-    CartService(CartOwner owner, CartStore store, Catalog catalog, CartConfig cart, StorefrontConfig config) {
+    CartService(CartOwner owner, CartStore store, Catalog catalog, CartConfig cart, StorefrontConfig config,
+            RedisAvailability redis) {
         this.owner = owner;
+        this.redis = redis;
         this.store = store;
         this.catalog = catalog;
         this.currency = config.currency();
@@ -41,6 +46,7 @@ public class CartService implements ShoppingCart {
 
     @Override
     public CartView view() {
+        redis.requireUp();
         Optional<String> key = owner.existingKey();
         if (key.isEmpty()) {
             return empty();

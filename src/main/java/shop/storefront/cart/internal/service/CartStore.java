@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import shop.storefront.cart.internal.CartConfig;
+import shop.storefront.web.NeedsRedis;
 
 /**
  * Carts in Redis, one hash per cart: {@code q:<sku>} holds the quantity (changed with atomic HINCRBY, so
@@ -25,6 +26,7 @@ import shop.storefront.cart.internal.CartConfig;
  * already left the cart. Every access renews the expiry: carts live {@code storefront.cart.ttl} after the last visit.
  */
 @ApplicationScoped
+@NeedsRedis
 public class CartStore {
 
     /** What is stored for one SKU. */

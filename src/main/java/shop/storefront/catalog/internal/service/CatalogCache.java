@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.catalog.internal.ReadReplicaConfig;
 import shop.storefront.platform.Digests;
+import shop.storefront.web.RedisAvailability;
 
 /**
  * Cache-aside for catalog reads, shared by every instance through Redis.
@@ -23,7 +25,8 @@ import shop.storefront.platform.Digests;
  * <p>Each entry belongs to a scope ("listings", or one product) whose version number is part of the
  * entry's key. Invalidating a scope increments its version after the database commit, so a reader that
  * loaded old rows just before the change writes them under a version nobody reads any more; old entries
- * simply expire. A Redis outage degrades to reading PostgreSQL, never to an error page.
+ * simply expire. A Redis outage degrades to reading PostgreSQL, never to an error page: at once while Redis is
+ * known to be down, and only so many reads at a time ({@link UncachedReads}).
  *
  * <p>With a read replica, a reader just after a change may still get the old rows from it; entries loaded that
  * soon after a change of their scope are therefore kept only as long as the replica may lag.
@@ -41,10 +44,14 @@ public class CatalogCache {
     private final SetArgs expiry;
     /** Zero without a replica: the primary is never behind itself. */
     private final Duration replicaLag;
+    private final RedisAvailability availability;
+    private final UncachedReads uncached;
 
     CatalogCache(RedisDataSource redis, ObjectMapper json, MeterRegistry metrics, CatalogConfig config,
-            ReadReplicaConfig replica) {
+            ReadReplicaConfig replica, RedisAvailability availability, UncachedReads uncached) {
         this.values = redis.value(String.class);
+        this.availability = availability;
+        this.uncached = uncached;
         this.json = json;
         this.metrics = metrics;
         this.expiry = new SetArgs().ex(config.cacheTtl());
@@ -56,13 +63,17 @@ public class CatalogCache {
         String entryKey;
         String cached;
         Versions versions;
+        if (availability.isDown()) {
+            return uncached.read(loader);
+        }
         try {
             versions = versions(scope);
             entryKey = PREFIX + scope + ":v" + versions.tag() + ":" + Digests.sha256Hex(key).substring(0, 32);
             cached = values.get(entryKey);
         } catch (RuntimeException e) {
             LOG.warnf("Catalog cache unavailable, reading the database: %s", e.getMessage());
-            return loader.get();
+            availability.failed(e);
+            return uncached.read(loader);
         }
         if (cached != null) {
             try {
@@ -86,16 +97,34 @@ public class CatalogCache {
         return loaded;
     }
 
-    /** Makes every entry of {@code scope} unreachable, on every instance. */
+    /**
+     * Makes every entry of {@code scope} unreachable, on every instance. Without Redis nothing is read from it either,
+     * and every entry is made unreachable when it answers again ({@link #afterRedisOutage}).
+     */
     public void invalidate(String scope) {
-        values.incr(versionKey(scope));
-        markChanged(scope);
+        if (availability.isDown()) {
+            return;
+        }
+        try {
+            values.incr(versionKey(scope));
+            markChanged(scope);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not invalidate the catalog cache's %s: %s", scope, e.getMessage());
+            availability.failed(e);
+        }
     }
 
     /** Makes every catalog entry unreachable, e.g. after the catalog was reloaded in bulk. */
     public void invalidateAll() {
-        values.incr(versionKey(EPOCH));
-        markChanged(EPOCH);
+        invalidate(EPOCH);
+    }
+
+    /**
+     * Changes committed while Redis was down (here or on another instance) could not move their scopes' versions, so
+     * entries cached before the outage may be stale: none of them is read again.
+     */
+    void afterRedisOutage(@Observes RedisAvailability.Recovered recovered) {
+        invalidateAll();
     }
 
     private void markChanged(String scope) {

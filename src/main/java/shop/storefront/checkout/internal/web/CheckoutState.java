@@ -10,12 +10,14 @@ import shop.storefront.checkout.Basket;
 import shop.storefront.checkout.internal.service.DeliveryForm;
 import shop.storefront.platform.Digests;
 import shop.storefront.web.CookieSigner;
+import shop.storefront.web.NeedsRedis;
 
 /**
  * What the shopper chose so far in the checkout pages, in Redis (any instance can serve the next step), one hash
  * per basket. Holds the idempotency key of the order about to be placed: the same until an order is placed with it.
  */
 @ApplicationScoped
+@NeedsRedis
 class CheckoutState {
 
     private static final Duration TTL = Duration.ofDays(1);

@@ -6,14 +6,15 @@ import io.vertx.redis.client.Redis;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.util.List;
+import shop.storefront.web.RedisAvailability;
 
 /** The page versions' Redis gone (enabled only by the test profile that asks for it): every read fails. */
 @Alternative
 @Singleton
 public class UnreachablePageVersions extends PageVersionReader {
 
-    UnreachablePageVersions(Redis redis, Vertx vertx) {
-        super(redis, vertx);
+    UnreachablePageVersions(Redis redis, Vertx vertx, RedisAvailability availability) {
+        super(redis, vertx, availability);
     }
 
     @Override
