@@ -3,6 +3,7 @@ package shop.storefront.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,9 +29,19 @@ public final class CuttableProxy implements AutoCloseable {
     private ServerSocket listener;
     private volatile boolean down;
 
+    /** A relay on a free loopback port to this service. */
     public CuttableProxy(String targetHost, int targetPort) throws IOException {
-        this.target = new InetSocketAddress(targetHost, targetPort);
-        this.listener = listen(0);
+        this(0, new InetSocketAddress(targetHost, targetPort));
+    }
+
+    /** A relay on this loopback port to a service on this loopback port. */
+    public CuttableProxy(int port, int targetPort) throws IOException {
+        this(port, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+    }
+
+    private CuttableProxy(int port, InetSocketAddress target) throws IOException {
+        this.target = target;
+        this.listener = listen(port);
         this.port = listener.getLocalPort();
         acceptOn(listener);
     }
@@ -45,9 +56,13 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     /** Refuses new connections and resets the open ones (RST, as when the service's host goes away). */
-    public synchronized void cut() throws IOException {
+    public synchronized void cut() {
         down = true;
-        listener.close();
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // not listening any more either way
+        }
         for (Socket socket : open) {
             reset(socket);
         }
@@ -55,9 +70,13 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     /** Listens again on the same port. */
-    public synchronized void restore() throws IOException {
+    public synchronized void restore() {
         if (listener.isClosed()) {
-            listener = listen(port);
+            try {
+                listener = listen(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not listen on port " + port + " again", e);
+            }
             acceptOn(listener);
         }
         down = false;
@@ -144,7 +163,7 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         cut();
     }
 }

@@ -51,6 +51,7 @@ public final class FaultTable {
     }
 
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.1f s", Duration.ofNanos(nanos).toMillis() / 1000.0);
+        double tenths = Math.round(Duration.ofNanos(nanos).toMillis() / 100.0) / 10.0 + 0.0; // + 0.0: no "-0.0"
+        return String.format(Locale.ROOT, "%.1f s", tenths);
     }
 }
