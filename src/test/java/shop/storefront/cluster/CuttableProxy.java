@@ -163,7 +163,7 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException { // declared for callers written against AutoCloseable's contract
         cut();
     }
 }
