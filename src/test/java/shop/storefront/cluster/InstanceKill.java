@@ -2,6 +2,10 @@ package shop.storefront.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,13 +28,25 @@ final class InstanceKill {
     private static final Duration IN_FLIGHT = Duration.ofSeconds(1);
     private static final String VICTIM = "a";
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final FaultCluster cluster;
 
     InstanceKill(FaultCluster cluster) {
         this.cluster = cluster;
     }
 
+    /** The home page rendered once on each instance, so that the load measures the kill and not a first render. */
+    private static void warmHomePage() throws Exception {
+        for (String instance : FaultCluster.INSTANCES) {
+            HttpRequest home = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + FaultCluster.port(instance) + "/"))
+                    .timeout(Duration.ofSeconds(20)).header("Accept", "text/html").build();
+            assertThat(HTTP.send(home, HttpResponse.BodyHandlers.discarding()).statusCode()).as("home page on " + instance).isEqualTo(200);
+        }
+    }
+
     void run() throws Exception {
+        warmHomePage();
         int requests = (int) (RATE * (BEFORE.toSeconds() + AFTER.toSeconds()));
         SteadyLoad load = SteadyLoad.start(requests, RATE, i -> cluster.uri("/"));
         long killedAt;
