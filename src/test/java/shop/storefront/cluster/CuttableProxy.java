@@ -3,66 +3,127 @@ package shop.storefront.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP relay on a fixed port that can play a server going away: cut, it resets every open connection and
- * turns new ones away at once (as a dead database host or a failed-over endpoint does); restored, it relays again.
+ * A loopback TCP relay to a shared service (PostgreSQL, Redis) that a test can cut, so that an instance loses the
+ * service as when it stops, while the service itself keeps running for everyone else. Cut, the relay stops
+ * listening (new connections are refused) and resets every open connection; restored, it listens on the same port
+ * again.
  */
 public final class CuttableProxy implements AutoCloseable {
 
-    private final ServerSocket listener;
-    private final int targetPort;
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile boolean cut;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
+    private final InetSocketAddress target;
+    private final int port;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong accepted = new AtomicLong();
+    private ServerSocket listener;
+    private volatile boolean down;
+
+    /** A relay on a free loopback port to this service. */
+    public CuttableProxy(String targetHost, int targetPort) throws IOException {
+        this(0, new InetSocketAddress(targetHost, targetPort));
+    }
+
+    /** A relay on this loopback port to a service on this loopback port. */
     public CuttableProxy(int port, int targetPort) throws IOException {
-        this.listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        this.targetPort = targetPort;
-        Thread.ofVirtual().start(this::accept);
+        this(port, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+    }
+
+    private CuttableProxy(int port, InetSocketAddress target) throws IOException {
+        this.target = target;
+        this.listener = listen(port);
+        this.port = listener.getLocalPort();
+        acceptOn(listener);
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return port;
     }
 
-    /** Drops every connection and refuses new ones until {@link #restore()}. */
-    public void cut() {
-        cut = true;
-        open.forEach(CuttableProxy::reset);
+    /** Connections relayed since the start: proof that the instances really reach the service through here. */
+    public long connectionsAccepted() {
+        return accepted.get();
+    }
+
+    /** Refuses new connections and resets the open ones (RST, as when the service's host goes away). */
+    public synchronized void cut() {
+        down = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // not listening any more either way
+        }
+        for (Socket socket : open) {
+            reset(socket);
+        }
         open.clear();
     }
 
-    public void restore() {
-        cut = false;
+    /** Listens again on the same port. */
+    public synchronized void restore() {
+        if (listener.isClosed()) {
+            try {
+                listener = listen(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not listen on port " + port + " again", e);
+            }
+            acceptOn(listener);
+        }
+        down = false;
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                if (cut) {
-                    reset(client);
-                    continue;
-                }
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(server);
-                Thread.ofVirtual().start(() -> relay(client, server));
-                Thread.ofVirtual().start(() -> relay(server, client));
-            } catch (IOException e) {
-                if (listener.isClosed()) {
-                    return;
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+        return socket;
+    }
+
+    private void acceptOn(ServerSocket socket) {
+        Thread.ofVirtual().name("cuttable-proxy-" + port).start(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    relay(socket.accept());
+                } catch (IOException e) {
+                    return; // cut or closed
                 }
             }
-        }
+        });
     }
 
-    private static void relay(Socket from, Socket to) {
+    private void relay(Socket client) {
+        accepted.incrementAndGet();
+        Thread.ofVirtual().start(() -> {
+            Socket server = new Socket();
+            try {
+                server.connect(target, CONNECT_TIMEOUT_MILLIS);
+            } catch (IOException e) {
+                reset(client);
+                return;
+            }
+            open.add(client);
+            open.add(server);
+            if (down) { // cut while this connection was being made
+                reset(client);
+                reset(server);
+                return;
+            }
+            Thread.ofVirtual().start(() -> copy(client, server));
+            copy(server, client);
+        });
+    }
+
+    private void copy(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
@@ -71,17 +132,30 @@ public final class CuttableProxy implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            // one side went away
+            // reset by cut() or by either side
         } finally {
-            reset(from);
-            reset(to);
+            close(from);
+            close(to);
         }
     }
 
-    /** Closes with a TCP reset rather than a polite FIN, as a host that lost its state answers. */
-    private static void reset(Socket socket) {
+    private void close(Socket socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    private void reset(Socket socket) {
+        open.remove(socket);
         try {
             socket.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // already closed
+        }
+        try {
             socket.close();
         } catch (IOException e) {
             // already closed
@@ -89,8 +163,7 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        listener.close();
+    public void close() throws IOException { // declared for callers written against AutoCloseable's contract
         cut();
     }
 }

@@ -67,6 +67,12 @@ public final class FreezableProxy implements AutoCloseable {
         return holding;
     }
 
+    /** Lets what was held back reach the server after all, as a relay that was only slow; connections stay open. */
+    public void release() {
+        frozen = false;
+        holding = false;
+    }
+
     /** Drops every connection (and what it held back), then relays normally again. */
     public void thaw() {
         for (Socket[] pair : connections) {

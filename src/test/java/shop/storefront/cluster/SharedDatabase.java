@@ -31,6 +31,11 @@ public final class SharedDatabase {
                 devServices.getOrDefault("quarkus.datasource.username", "postgres"), devServices.getOrDefault("quarkus.datasource.password", ""));
     }
 
+    /** The JDBC URL, for a test that sends an instance to the same database another way (through a proxy). */
+    public String url() {
+        return url;
+    }
+
     public long longValue(String sql, Object... params) {
         return ((Number) value(sql, params)).longValue();
     }
