@@ -122,7 +122,7 @@ public class OutboxWorker {
                 return true;
             }
             try {
-                dispatch(topic, (String) row[2]);
+                dispatch(topic, (String) row[2], identity);
                 marks.mark(identity);
                 em.createNativeQuery("DELETE FROM messaging.outbox WHERE id = :id").setParameter("id", id).executeUpdate();
                 metrics.counter("storefront.outbox.handled", "topic", topic, "outcome", "ok").increment();
@@ -139,7 +139,7 @@ public class OutboxWorker {
      * The handler runs in a transaction of its own (its changes commit even though the claim is still open), on a
      * handler thread this worker stops waiting for after the handler timeout.
      */
-    private <T> void dispatch(String topic, String payload) throws Exception {
+    private <T> void dispatch(String topic, String payload, String identity) throws Exception {
         @SuppressWarnings("unchecked")
         MessageHandler<T> handler = (MessageHandler<T>) handlers.get(topic);
         if (handler == null) {
@@ -147,7 +147,7 @@ public class OutboxWorker {
         }
         T message = json.readValue(payload, handler.payloadType());
         long started = System.nanoTime();
-        Future<?> attempt = handlerThreads.submit(() -> handleInTransaction(handler, message));
+        Future<?> attempt = handlerThreads.submit(() -> handleInTransaction(handler, message, identity));
         try {
             attempt.get(config.handlerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -174,12 +174,15 @@ public class OutboxWorker {
     }
 
     /** On a handler thread, with a request context as the scheduler's own threads have. */
-    private <T> void handleInTransaction(MessageHandler<T> handler, T message) {
+    private <T> void handleInTransaction(MessageHandler<T> handler, T message, String identity) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
             QuarkusTransaction.requiringNew().timeout(handlerTimeoutSeconds()).call(() -> {
                 handler.handle(message);
+                if (handler.doneWhenHandled()) {
+                    marks.mark(identity); // before the commit, which the database going away would fail
+                }
                 return null;
             });
         } finally {

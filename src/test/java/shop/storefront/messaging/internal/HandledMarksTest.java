@@ -52,6 +52,18 @@ class HandledMarksTest {
         assertThat(CountingHandler.handled(marker)).isZero();
     }
 
+    /** Without the mark taken before the commit, the failed commit would bring the message back and "send" it again. */
+    @Test
+    void aMessageDoneWhenHandledIsNotHandledAgainAfterItsCommitIsLost() {
+        String marker = "commit-lost-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(CommitLostHandler.TOPIC, new CountingHandler.Payload(marker)));
+
+        // The lost commit counts as a failed attempt, retried after the back-off; the retry finds the mark.
+        Eventually.within(Eventually.BACKGROUND_WORK, "the row gone", () -> rows(marker) == 0);
+        assertThat(CommitLostHandler.sent(marker)).isEqualTo(1);
+        assertThat(db.longValue("SELECT count(*) FROM messaging.dead_letter WHERE payload->>'marker' = ?", marker)).isZero();
+    }
+
     private long rows(String marker) {
         return db.longValue("SELECT count(*) FROM messaging.outbox WHERE payload->>'marker' = ?", marker);
     }

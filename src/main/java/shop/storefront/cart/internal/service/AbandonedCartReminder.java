@@ -71,6 +71,12 @@ class AbandonedCartReminder implements MessageHandler<AbandonedCartReminder.Remi
         return TOPIC;
     }
 
+    /** A mail, and nothing written: sent is done, even if the database goes before the commit. */
+    @Override
+    public boolean doneWhenHandled() {
+        return true;
+    }
+
     @Override
     public Class<Reminder> payloadType() {
         return Reminder.class;

@@ -37,6 +37,12 @@ class LowStockAlert implements MessageHandler<LowStockAlert.LowStock> {
         return TOPIC;
     }
 
+    /** A mail, and nothing written: sent is done, even if the database goes before the commit. */
+    @Override
+    public boolean doneWhenHandled() {
+        return true;
+    }
+
     @Override
     public Class<LowStock> payloadType() {
         return LowStock.class;

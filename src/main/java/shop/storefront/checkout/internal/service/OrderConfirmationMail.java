@@ -51,6 +51,12 @@ class OrderConfirmationMail implements MessageHandler<OrderPlaced> {
         return OrderPlaced.TOPIC;
     }
 
+    /** A mail, and nothing written: sent is done, even if the database goes before the commit. */
+    @Override
+    public boolean doneWhenHandled() {
+        return true;
+    }
+
     @Override
     public Class<OrderPlaced> payloadType() {
         return OrderPlaced.class;
@@ -88,6 +94,12 @@ class OrderConfirmationMail implements MessageHandler<OrderPlaced> {
         @Override
         public String topic() {
             return CARD_PAID;
+        }
+
+        /** A mail, and nothing written: sent is done, even if the database goes before the commit. */
+        @Override
+        public boolean doneWhenHandled() {
+            return true;
         }
 
         @Override
