@@ -10,6 +10,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.storefront.catalog.CatalogOracle;
@@ -53,6 +56,34 @@ class DatabaseOutageWithoutReplicaTest {
     CatalogOracle db;
     @Inject
     Inventory inventory;
+
+    /**
+     * A change just before the outage (here a price set again, as any sale or edit does) makes every stored listing and
+     * that product's page old; while the database is down they are shown as last rendered on this instance.
+     */
+    @Test
+    void pagesStoredBeforeACatalogChangeAreShownAsLastRenderedWhileTheDatabaseIsDown() {
+        String product = db.slugWhere("p.status = 'active'");
+        String category = db.string("SELECT c.slug FROM catalog.category c JOIN catalog.product p ON p.category_id = c.id"
+                + " WHERE p.slug = ?", product);
+        List<Object> variant = db.rows("SELECT v.sku, v.price_amount, v.currency FROM catalog.variant v"
+                + " JOIN catalog.product p ON p.id = v.product_id WHERE p.slug = ? ORDER BY v.id LIMIT 1", product).getFirst();
+        List<String> pages = List.of("/", "/category/" + category, "/product/" + product, "/search?q=jacket");
+        Map<String, String> before = new LinkedHashMap<>();
+        pages.forEach(path -> before.put(path, given().accept("text/html").get(path).then().statusCode(200).extract().asString()));
+        inventory.setPrice((String) variant.get(0), new Money((BigDecimal) variant.get(1), ((String) variant.get(2)).trim()));
+
+        CuttableDatabase.proxy.cut();
+        try {
+            pages.forEach(path -> {
+                Response page = given().accept("text/html").get(path);
+                assertThat(page.statusCode()).as(path).isEqualTo(200);
+                assertThat(page.asString()).as(path).isEqualTo(before.get(path));
+            });
+        } finally {
+            CuttableDatabase.proxy.restore();
+        }
+    }
 
     @Test
     void aPageSeenBeforeStillOpensAndOneNeverSeenSaysItCannotBeShownForAMoment() {

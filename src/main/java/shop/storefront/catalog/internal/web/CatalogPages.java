@@ -67,12 +67,20 @@ public class CatalogPages {
 
     @GET
     public Response home() {
+        return shared.orLastKnown(this::homePage);
+    }
+
+    private Response homePage() {
         return shared.answer(Templates.home(catalog.categoryTree(), catalog.featured(FEATURED), baseUrl + "/"));
     }
 
     @GET
     @Path("category/{slug}")
     public Response category(@PathParam("slug") String slug, UriInfo uri) {
+        return shared.orLastKnown(() -> categoryPage(slug, uri));
+    }
+
+    private Response categoryPage(String slug, UriInfo uri) {
         CategoryView category = catalog.category(slug)
                 .orElseThrow(() -> new NotFound("We have no category called '" + slug + "'."));
         ListingQuery query = params.parse(uri.getQueryParameters(), slug, null);
@@ -89,6 +97,10 @@ public class CatalogPages {
     @GET
     @Path("product/{slug}")
     public Response product(@PathParam("slug") String slug, @QueryParam("sku") String sku, UriInfo uri) {
+        return shared.orLastKnown(() -> productPage(slug, sku, uri));
+    }
+
+    private Response productPage(String slug, String sku, UriInfo uri) {
         ProductDetail product = catalog.product(slug)
                 .orElseThrow(() -> new NotFound("We could not find that product. It may no longer be sold."));
         // Without a choice (options or SKU) the page shows the default variant: the first one in stock.
@@ -101,6 +113,10 @@ public class CatalogPages {
     @GET
     @Path("search")
     public Response search(UriInfo uri) {
+        return shared.orLastKnown(() -> searchPage(uri));
+    }
+
+    private Response searchPage(UriInfo uri) {
         String text = params.searchText(uri.getQueryParameters().getFirst("q"));
         if (text == null) {
             return shared.answer(Templates.search("", null));

@@ -28,6 +28,7 @@ public class PageStore {
     private final Counter hits;
     private final Counter misses;
     private final Counter unavailable;
+    private final Counter stale;
 
     @Inject
     PageStore(CatalogConfig config, MeterRegistry metrics) {
@@ -41,6 +42,7 @@ public class PageStore {
         this.hits = metrics.counter("storefront.catalog.pages", "result", "hit");
         this.misses = metrics.counter("storefront.catalog.pages", "result", "miss");
         this.unavailable = metrics.counter("storefront.catalog.pages", "result", "unavailable");
+        this.stale = metrics.counter("storefront.catalog.pages", "result", "last_known");
     }
 
     /** The key of a page: its normalised path and its query exactly as sent (another order is another page). */
@@ -60,6 +62,19 @@ public class PageStore {
         }
         misses.increment();
         return null;
+    }
+
+    /** The page last stored under {@code key}, whatever its version or age (for when no fresh one can be made). */
+    RenderedPage lastKnown(String key) {
+        Stored stored;
+        synchronized (this) {
+            stored = pages.get(key);
+        }
+        if (stored == null) {
+            return null;
+        }
+        stale.increment();
+        return stored.page;
     }
 
     void put(String key, RenderedPage page) {

@@ -6,6 +6,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+import shop.storefront.platform.DatabaseOutage;
+import shop.storefront.platform.TemporarilyUnavailable;
 
 /**
  * Turns a freshly rendered catalog page into the same answer {@link CachedPageRoute} gives from memory (ETag, 304,
@@ -31,6 +34,32 @@ public class SharedPages {
         if (tag != null) {
             store.put(PageStore.key(ctx.normalizedPath(), ctx.request().query()), page);
         }
+        return send(ctx, page);
+    }
+
+    /**
+     * The page as {@code fresh} makes it, or, when the data it needs is out of reach for a moment (the database down,
+     * and the catalog changed since the page was stored, or the stored copy expired), the copy last stored for this
+     * address on this instance, whatever its version: a page a little behind beats "cannot be shown" while ordering
+     * is paused anyway. Without such a copy the refusal stands.
+     */
+    Response orLastKnown(Supplier<Response> fresh) {
+        try {
+            return fresh.get();
+        } catch (RuntimeException e) {
+            if (!(e instanceof TemporarilyUnavailable) && !DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            RoutingContext ctx = request.getCurrent();
+            RenderedPage last = store.lastKnown(PageStore.key(ctx.normalizedPath(), ctx.request().query()));
+            if (last == null) {
+                throw e;
+            }
+            return send(ctx, last);
+        }
+    }
+
+    private static Response send(RoutingContext ctx, RenderedPage page) {
         Response.ResponseBuilder answer;
         if (page.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
             answer = Response.notModified();
