@@ -96,11 +96,18 @@ public class RedisAvailability {
         }
     }
 
-    /** Probes now (unless a probe is under way) and tells whether Redis answered it. */
+    /**
+     * Probes now and tells whether Redis answered, unless probing is under way already (a PING in flight, or Redis down
+     * and the next PING due): then what is known so far.
+     */
     public Future<Boolean> probe() {
         if (stopped || !probing.compareAndSet(false, true)) {
             return Future.succeededFuture(!down);
         }
+        return ping();
+    }
+
+    private Future<Boolean> ping() {
         Promise<Boolean> answered = Promise.promise();
         long timer = vertx.setTimer(PING_TIMEOUT_MS, id -> answered.tryComplete(false));
         redis.send(Request.cmd(Command.PING)).onComplete(ping -> {
@@ -110,22 +117,33 @@ public class RedisAvailability {
         return answered.future().onComplete(up -> settle(up.result()));
     }
 
+    /** Up ends probing; down keeps it going, one PING per retry interval, until one is answered. */
     private void settle(boolean up) {
         boolean wasDown = down;
         down = !up;
-        probing.set(false);
-        if (up && wasDown) {
-            LOG.info("Redis answers again");
-            vertx.executeBlocking(() -> {
-                recovered.fire(new Recovered());
-                return null;
-            }, false);
-        } else if (!up) {
-            if (!wasDown) {
-                LOG.warnf("Redis is unreachable: sessions, carts and sign-in are paused, catalog pages come from the"
-                        + " database; retrying every %d ms", retryMillis);
+        if (up) {
+            probing.set(false);
+            if (wasDown) {
+                LOG.info("Redis answers again");
+                vertx.executeBlocking(() -> {
+                    recovered.fire(new Recovered());
+                    return null;
+                }, false);
             }
-            vertx.setTimer(retryMillis, id -> probe());
+            return;
+        }
+        if (!wasDown) {
+            LOG.warnf("Redis is unreachable: sessions, carts and sign-in are paused, catalog pages come from the"
+                    + " database; retrying every %d ms", retryMillis);
+        }
+        if (stopped) {
+            probing.set(false);
+        } else {
+            vertx.setTimer(retryMillis, id -> {
+                if (!stopped) {
+                    ping();
+                }
+            });
         }
     }
 

@@ -160,7 +160,8 @@ class RedisOutageTest {
     @Order(5)
     void aHangingRedisIsSkippedOnceNoticedAndRejoinedWhenItAnswers() {
         Shopper customer = new Shopper();
-        Accounts.signedUp(customer);
+        Response signedUp = Accounts.signUp(customer, Accounts.newEmail(), Accounts.PASSWORD);
+        assertThat(signedUp.statusCode()).as(signedUp.asString()).isEqualTo(303);
         assertThat(customer.state().getBoolean("signedIn")).isTrue();
         CuttableRedis.proxy.freeze();
         try {
