@@ -9,6 +9,7 @@ import io.vertx.redis.client.Request;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -67,24 +68,23 @@ public class RedisAvailability {
 
     /**
      * Runs a Redis command (or several) for an action that cannot do without Redis: refused with
-     * {@link TemporarilyUnavailable} at once while Redis is down, or when the command fails to reach it. A timeout is
-     * passed on as it is (the edge answers "busy"), after setting off a probe.
+     * {@link TemporarilyUnavailable} at once while Redis is down, or when the command fails to reach it (connection
+     * refused, dropped). A timeout is passed on as it is (the edge answers "busy"), after setting off a probe; anything
+     * else (a refusal of the action itself, a bug) is passed on untouched.
      */
     public <T> T require(Supplier<T> commands) {
         requireUp();
         try {
             return commands.get();
-        } catch (TemporarilyUnavailable e) {
-            throw e;
         } catch (RuntimeException e) {
-            if (errorReply(e)) {
-                throw e;
+            if (unreachable(e)) {
+                probe();
+                throw unavailable();
             }
-            failed(e);
             if (timedOut(e)) {
-                throw e;
+                probe();
             }
-            throw unavailable();
+            throw e;
         }
     }
 
@@ -162,6 +162,16 @@ public class RedisAvailability {
     private static boolean errorReply(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.redis.client.impl.types.ErrorType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The connection could not be made or was lost: refused, reset, closed, no such host. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
                 return true;
             }
         }
