@@ -9,6 +9,7 @@ import io.vertx.redis.client.Request;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -67,24 +68,23 @@ public class RedisAvailability {
 
     /**
      * Runs a Redis command (or several) for an action that cannot do without Redis: refused with
-     * {@link TemporarilyUnavailable} at once while Redis is down, or when the command fails to reach it. A timeout is
-     * passed on as it is (the edge answers "busy"), after setting off a probe.
+     * {@link TemporarilyUnavailable} at once while Redis is down, or when the command fails to reach it (connection
+     * refused, dropped). A timeout is passed on as it is (the edge answers "busy"), after setting off a probe; anything
+     * else (a refusal of the action itself, a bug) is passed on untouched.
      */
     public <T> T require(Supplier<T> commands) {
         requireUp();
         try {
             return commands.get();
-        } catch (TemporarilyUnavailable e) {
-            throw e;
         } catch (RuntimeException e) {
-            if (errorReply(e)) {
-                throw e;
+            if (unreachable(e)) {
+                probe();
+                throw unavailable();
             }
-            failed(e);
             if (timedOut(e)) {
-                throw e;
+                probe();
             }
-            throw unavailable();
+            throw e;
         }
     }
 
@@ -96,11 +96,18 @@ public class RedisAvailability {
         }
     }
 
-    /** Probes now (unless a probe is under way) and tells whether Redis answered it. */
+    /**
+     * Probes now and tells whether Redis answered, unless probing is under way already (a PING in flight, or Redis down
+     * and the next PING due): then what is known so far.
+     */
     public Future<Boolean> probe() {
         if (stopped || !probing.compareAndSet(false, true)) {
             return Future.succeededFuture(!down);
         }
+        return ping();
+    }
+
+    private Future<Boolean> ping() {
         Promise<Boolean> answered = Promise.promise();
         long timer = vertx.setTimer(PING_TIMEOUT_MS, id -> answered.tryComplete(false));
         redis.send(Request.cmd(Command.PING)).onComplete(ping -> {
@@ -110,22 +117,33 @@ public class RedisAvailability {
         return answered.future().onComplete(up -> settle(up.result()));
     }
 
+    /** Up ends probing; down keeps it going, one PING per retry interval, until one is answered. */
     private void settle(boolean up) {
         boolean wasDown = down;
         down = !up;
-        probing.set(false);
-        if (up && wasDown) {
-            LOG.info("Redis answers again");
-            vertx.executeBlocking(() -> {
-                recovered.fire(new Recovered());
-                return null;
-            }, false);
-        } else if (!up) {
-            if (!wasDown) {
-                LOG.warnf("Redis is unreachable: sessions, carts and sign-in are paused, catalog pages come from the"
-                        + " database; retrying every %d ms", retryMillis);
+        if (up) {
+            probing.set(false);
+            if (wasDown) {
+                LOG.info("Redis answers again");
+                vertx.executeBlocking(() -> {
+                    recovered.fire(new Recovered());
+                    return null;
+                }, false);
             }
-            vertx.setTimer(retryMillis, id -> probe());
+            return;
+        }
+        if (!wasDown) {
+            LOG.warnf("Redis is unreachable: sessions, carts and sign-in are paused, catalog pages come from the"
+                    + " database; retrying every %d ms", retryMillis);
+        }
+        if (stopped) {
+            probing.set(false);
+        } else {
+            vertx.setTimer(retryMillis, id -> {
+                if (!stopped) {
+                    ping();
+                }
+            });
         }
     }
 
@@ -144,6 +162,16 @@ public class RedisAvailability {
     private static boolean errorReply(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.redis.client.impl.types.ErrorType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The connection could not be made or was lost: refused, reset, closed, no such host. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
                 return true;
             }
         }
