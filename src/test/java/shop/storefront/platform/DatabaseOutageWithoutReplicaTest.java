@@ -3,6 +3,7 @@ package shop.storefront.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,14 +57,18 @@ class DatabaseOutageWithoutReplicaTest {
     CatalogOracle db;
     @Inject
     Inventory inventory;
+    @Inject
+    RedisDataSource redis;
 
     /**
      * A change just before the outage (here a price set again, as any sale or edit does) makes every stored listing and
-     * that product's page old; while the database is down they are shown as last rendered on this instance.
+     * that product's page old; while the database is down they are shown as last rendered on this instance, and the
+     * API answers from the data last loaded into the catalog cache.
      */
     @Test
     void pagesStoredBeforeACatalogChangeAreShownAsLastRenderedWhileTheDatabaseIsDown() {
-        String product = db.slugWhere("p.status = 'active'");
+        // Not a product other tests watch in the cache: the price set below marks it "changed lately" for a while.
+        String product = db.string("SELECT slug FROM catalog.product WHERE status = 'active' ORDER BY id DESC OFFSET 3 LIMIT 1");
         String category = db.string("SELECT c.slug FROM catalog.category c JOIN catalog.product p ON p.category_id = c.id"
                 + " WHERE p.slug = ?", product);
         List<Object> variant = db.rows("SELECT v.sku, v.price_amount, v.currency FROM catalog.variant v"
@@ -71,6 +76,8 @@ class DatabaseOutageWithoutReplicaTest {
         List<String> pages = List.of("/", "/category/" + category, "/product/" + product, "/search?q=jacket");
         Map<String, String> before = new LinkedHashMap<>();
         pages.forEach(path -> before.put(path, given().accept("text/html").get(path).then().statusCode(200).extract().asString()));
+        String api = "/api/v1/products/" + product;
+        String apiBefore = given().get(api).then().statusCode(200).extract().asString();
         inventory.setPrice((String) variant.get(0), new Money((BigDecimal) variant.get(1), ((String) variant.get(2)).trim()));
 
         CuttableDatabase.proxy.cut();
@@ -80,6 +87,10 @@ class DatabaseOutageWithoutReplicaTest {
                 assertThat(page.statusCode()).as(path).isEqualTo(200);
                 assertThat(page.asString()).as(path).isEqualTo(before.get(path));
             });
+            // The API has no stored answers; its data comes from the catalog cache's last-known entry.
+            Response json = given().get(api);
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(json.asString()).isEqualTo(apiBefore);
         } finally {
             CuttableDatabase.proxy.restore();
         }
@@ -89,9 +100,13 @@ class DatabaseOutageWithoutReplicaTest {
     void aPageSeenBeforeStillOpensAndOneNeverSeenSaysItCannotBeShownForAMoment() {
         String seen = db.slugWhere("p.status = 'active'");
         String unseen = db.string("SELECT slug FROM catalog.product WHERE status = 'active' ORDER BY id DESC LIMIT 1");
-        // A change to the unseen product leaves nothing of it in the catalog cache, whatever ran before.
+        // A change to the unseen product, and its last-known cache entries gone, leave nothing of it to show.
         inventory.setStock(db.string("SELECT v.sku FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id"
                 + " WHERE p.slug = ? ORDER BY v.id LIMIT 1", unseen), 7);
+        List<String> lastKnown = redis.key().keys("catalog:last:product:" + unseen + ":*");
+        if (!lastKnown.isEmpty()) {
+            redis.key().del(lastKnown.toArray(String[]::new));
+        }
         given().get("/product/" + seen).then().statusCode(200);
 
         CuttableDatabase.proxy.cut();

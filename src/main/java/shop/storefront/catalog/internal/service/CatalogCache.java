@@ -12,11 +12,14 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import shop.storefront.catalog.internal.CatalogConfig;
 import shop.storefront.catalog.internal.ReadReplicaConfig;
+import shop.storefront.platform.DatabaseOutage;
 import shop.storefront.platform.Digests;
+import shop.storefront.platform.TemporarilyUnavailable;
 import shop.storefront.web.RedisAvailability;
 
 /**
@@ -36,6 +39,8 @@ public class CatalogCache {
 
     private static final Logger LOG = Logger.getLogger(CatalogCache.class);
     static final String PREFIX = "catalog:";
+    /** Each key's last loaded value, whatever its version: read only when the database cannot be. */
+    private static final String LAST_KNOWN = PREFIX + "last:";
     static final String EPOCH = "all";
 
     private final ValueCommands<String, String> values;
@@ -85,16 +90,50 @@ public class CatalogCache {
             }
         }
         count(scope, "miss");
-        T loaded = loader.get();
+        String lastKey = LAST_KNOWN + scope + ":" + Digests.sha256Hex(key).substring(0, 32);
+        T loaded;
+        try {
+            loaded = loader.get();
+        } catch (RuntimeException e) {
+            Optional<T> last = lastKnown(scope, lastKey, type, e);
+            if (last.isEmpty()) {
+                throw e;
+            }
+            return last.get();
+        }
         if (loaded == null) {
             return null;
         }
         try {
-            values.set(entryKey, json.writeValueAsString(loaded), versions.changedWithin(replicaLag) ? new SetArgs().px(replicaLag) : expiry);
+            String value = json.writeValueAsString(loaded);
+            values.set(entryKey, value, versions.changedWithin(replicaLag) ? new SetArgs().px(replicaLag) : expiry);
+            values.set(lastKey, value, expiry);
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Could not cache %s: %s", entryKey, e.getMessage());
         }
         return loaded;
+    }
+
+    /**
+     * While the database (and the replica, if any) cannot be read, the value last loaded for this key, whatever
+     * catalog version it belonged to: a listing or product a little behind beats none while ordering is paused anyway.
+     * Empty for any other failure, or when nothing was loaded for the key within the cache's lifetime.
+     */
+    private <T> Optional<T> lastKnown(String scope, String lastKey, JavaType type, RuntimeException failure) {
+        if (!(failure instanceof TemporarilyUnavailable) && !DatabaseOutage.causedBy(failure)) {
+            return Optional.empty();
+        }
+        try {
+            String last = values.get(lastKey);
+            if (last == null) {
+                return Optional.empty();
+            }
+            count(scope, "last_known");
+            return Optional.of(json.readValue(last, type));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("No last-known catalog entry %s: %s", lastKey, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
